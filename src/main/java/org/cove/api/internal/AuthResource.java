@@ -1,0 +1,54 @@
+package org.cove.api.internal;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.cove.identity.AuthToken;
+import org.cove.identity.SignIn;
+import org.cove.identity.SiweChallenge;
+import org.cove.shared.Address;
+import org.cove.shared.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentication")
+public class AuthResource {
+
+  @Inject SignIn signIn;
+
+  @GET
+  @Path("siwe")
+  @Operation(summary = "A Sign-In with Ethereum message for this address, valid 5 minutes")
+  public SiweChallenge challenge(@QueryParam("address") String address) {
+    return signIn.challenge(Address.parse(address));
+  }
+
+  /** The signed message, as the wallet signed it. */
+  public record SiweSignature(String message, String signature) {}
+
+  /** A bearer token and when it expires. */
+  public record TokenResponse(String token, String address, String expiresAt) {
+    static TokenResponse of(AuthToken token) {
+      return new TokenResponse(
+          token.token(), token.address().value(), token.expiresAt().toString());
+    }
+  }
+
+  @POST
+  @Path("siwe")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Exchange a signed Sign-In with Ethereum message for a bearer token")
+  public TokenResponse signIn(SiweSignature body) {
+    if (body == null || body.message() == null || body.signature() == null) {
+      throw new InvalidInputException("send {\"message\": ..., \"signature\": ...}");
+    }
+    return TokenResponse.of(signIn.signIn(body.message(), body.signature()));
+  }
+}

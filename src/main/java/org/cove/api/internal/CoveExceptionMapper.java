@@ -1,0 +1,22 @@
+package org.cove.api.internal;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cove.shared.CoveException;
+
+@Provider
+public class CoveExceptionMapper implements ExceptionMapper<CoveException> {
+
+  private static final Logger LOG = Logger.getLogger(CoveExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(CoveException exception) {
+    if (exception.type().status() >= 500) {
+      LOG.log(Level.WARNING, exception.type().slug(), exception.getCause());
+    }
+    return Problems.response(exception.type(), exception.detail());
+  }
+}

@@ -1,0 +1,70 @@
+package org.cove.api.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import org.cove.ledger.Checkpoint;
+import org.cove.ledger.LedgerEntry;
+import org.cove.ledger.Times;
+import org.cove.ledger.Verification;
+import org.cove.shared.Page;
+
+/** The ledger's JSON shapes; payloads are embedded as JSON, not as strings. */
+final class LedgerJson {
+
+  private LedgerJson() {}
+
+  static JsonObject page(Page<LedgerEntry> page) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    page.items().forEach(e -> items.add(entry(e)));
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add("page", page.page())
+        .add("size", page.size())
+        .add("total", page.total())
+        .build();
+  }
+
+  static JsonObject entry(LedgerEntry entry) {
+    JsonArrayBuilder parties = Json.createArrayBuilder();
+    entry.parties().forEach(p -> parties.add(p.value()));
+    return Json.createObjectBuilder()
+        .add("sequence", entry.sequence())
+        .add("time", Times.format(entry.time()))
+        .add("actor", entry.actor().value())
+        .add("kind", entry.kind())
+        .add("subject", entry.subject())
+        .add("parties", parties)
+        .add("payload", Json.createReader(new StringReader(entry.payload())).readValue())
+        .add("previousHash", entry.previousHash())
+        .add("hash", entry.hash())
+        .build();
+  }
+
+  static JsonObject verification(Verification v) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("ok", v.ok()).add("size", v.size()).add("head", v.head());
+    if (v.firstBroken() == null) {
+      json.addNull("firstBroken");
+    } else {
+      json.add("firstBroken", v.firstBroken());
+    }
+    if (v.reason() != null) {
+      json.add("reason", v.reason());
+    }
+    return json.build();
+  }
+
+  static JsonObject checkpoint(Checkpoint c) {
+    return Json.createObjectBuilder()
+        .add("size", c.size())
+        .add("head", c.head())
+        .add("time", Times.format(c.time()))
+        .add("signer", c.signer().value())
+        .add("signature", c.signature())
+        .add("signedText", c.signedText())
+        .build();
+  }
+}

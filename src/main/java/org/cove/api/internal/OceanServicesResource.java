@@ -1,0 +1,137 @@
+package org.cove.api.internal;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.cove.identity.OceanAuthTokens;
+import org.cove.identity.SignedRequest;
+import org.cove.identity.SignedRequests;
+import org.cove.shared.Address;
+import org.cove.shared.InvalidInputException;
+import org.cove.shared.ProviderSigner;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The root of the Ocean-compatible API: Ocean's clients take {@code http://host/api/services} as
+ * their node URI, read the endpoint map from it, and append each relative path.
+ */
+@Path("services")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ocean-compatible")
+public class OceanServicesResource {
+
+  /** name: [method, path relative to /api/services], in ocean-node's naming. */
+  static final Map<String, JsonArray> ENDPOINTS =
+      Map.of(
+          "nonce", endpoint("GET", "nonce"),
+          "generateAuthToken", endpoint("POST", "auth/token"),
+          "invalidateAuthToken", endpoint("POST", "auth/token/invalidate"));
+
+  @Inject SignedRequests signedRequests;
+
+  @Inject OceanAuthTokens authTokens;
+
+  @Inject ProviderSigner providerSigner;
+
+  @Inject
+  @ConfigProperty(name = "cove.chain.id")
+  long chainId;
+
+  @GET
+  @Operation(summary = "The node's description and its endpoint map")
+  public JsonObject root() {
+    JsonObjectBuilder endpoints = Json.createObjectBuilder();
+    ENDPOINTS.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> endpoints.add(e.getKey(), e.getValue()));
+    return Json.createObjectBuilder()
+        .add("software", "Cove")
+        .add("version", "0.1.0")
+        .add("chainIds", Json.createArrayBuilder().add(String.valueOf(chainId)))
+        .add("providerAddress", providerSigner.address().value())
+        .add("serviceEndpoints", endpoints)
+        .build();
+  }
+
+  @GET
+  @Path("nonce")
+  @Operation(summary = "The last nonce accepted from this address (0 if none); sign with the next")
+  public JsonObject nonce(@QueryParam("userAddress") String userAddress) {
+    long nonce = signedRequests.lastNonce(Address.parse(userAddress));
+    return Json.createObjectBuilder().add("nonce", nonce).build();
+  }
+
+  @POST
+  @Path("auth/token")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "A bearer token for a request signed over address + nonce + createAuthToken")
+  public JsonObject generateAuthToken(JsonObject body) {
+    SignedRequest request =
+        new SignedRequest(
+            text(body, "address"), text(body, "nonce"), "createAuthToken", text(body, "signature"));
+    Long validUntil = body.containsKey("validUntil") ? number(body, "validUntil") : null;
+    String token = authTokens.generate(request, validUntil).token();
+    return Json.createObjectBuilder().add("token", token).build();
+  }
+
+  @POST
+  @Path("auth/token/invalidate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Revoke a token, with a request signed by its owner")
+  public JsonObject invalidateAuthToken(JsonObject body) {
+    SignedRequest request =
+        new SignedRequest(
+            text(body, "address"),
+            text(body, "nonce"),
+            "invalidateAuthToken",
+            text(body, "signature"));
+    authTokens.invalidate(request, text(body, "token"));
+    return Json.createObjectBuilder().add("success", true).build();
+  }
+
+  private static JsonArray endpoint(String method, String path) {
+    return Json.createArrayBuilder().add(method).add(path).build();
+  }
+
+  /** A field as the client sent it; numbers are accepted as their decimal text. */
+  static String text(JsonObject body, String field) {
+    if (body == null) {
+      throw new InvalidInputException("a JSON body is required");
+    }
+    JsonValue value = body.get(field);
+    if (value instanceof JsonString string) {
+      return string.getString();
+    }
+    if (value instanceof JsonNumber number && number.isIntegral()) {
+      return number.bigIntegerValue().toString();
+    }
+    throw new InvalidInputException(field + " is required");
+  }
+
+  private static Long number(JsonObject body, String field) {
+    JsonValue value = body.get(field);
+    if (value == JsonValue.NULL) {
+      return null;
+    }
+    try {
+      return Long.parseLong(text(body, field));
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(field + " must be milliseconds since the epoch");
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.cove.api.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import org.cove.shared.ProblemType;
+
+/** RFC 9457 problem responses. */
+final class Problems {
+
+  static final String MEDIA_TYPE = "application/problem+json";
+
+  private Problems() {}
+
+  static Response response(ProblemType type, String detail) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", type.uri())
+            .add("title", type.title())
+            .add("status", type.status());
+    if (detail != null && !detail.isBlank()) {
+      body.add("detail", detail);
+    }
+    Response.ResponseBuilder response =
+        Response.status(type.status()).type(MEDIA_TYPE).entity(body.build().toString());
+    if (type.status() == 503) {
+      response.header("Retry-After", "5");
+    }
+    return response.build();
+  }
+}

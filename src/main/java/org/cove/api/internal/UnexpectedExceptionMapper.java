@@ -1,0 +1,61 @@
+package org.cove.api.internal;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cove.shared.CoveException;
+import org.cove.shared.ProblemType;
+
+/**
+ * Everything else. Body parsing failures are the client's (400); anything left is a bug, logged
+ * with an id the caller can quote, never shown.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+  static final ProblemType INTERNAL =
+      new ProblemType("internal-error", 500, "Something went wrong on the server");
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    CoveException cause = coveCause(exception);
+    if (cause != null) {
+      return new CoveExceptionMapper().toResponse(cause);
+    }
+    if (isUnreadableBody(exception)) {
+      return Problems.response(ProblemType.INVALID_REQUEST, "the request body is not valid JSON");
+    }
+    String id = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected error " + id, exception);
+    return Problems.response(INTERNAL, "error id " + id);
+  }
+
+  /** Interceptors (transactions) may wrap a module's own exception. */
+  private static CoveException coveCause(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof CoveException cove) {
+        return cove;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isUnreadableBody(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof JsonbException
+          || t instanceof JsonException
+          || t instanceof ProcessingException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+package org.cove.identity.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.cove.identity.Accounts;
+import org.cove.identity.AuthToken;
+import org.cove.identity.Principal;
+import org.cove.identity.Tokens;
+import org.cove.shared.Address;
+import org.cove.shared.Hashes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Opaque random tokens; the database keeps only their SHA-256. */
+@ApplicationScoped
+class JpaTokens implements Tokens {
+
+  static final String PREFIX = "cove_";
+
+  @PersistenceContext(unitName = "cove")
+  EntityManager entityManager;
+
+  @Inject Accounts accounts;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "cove.token.ttl.seconds", defaultValue = "3600")
+  long ttlSeconds;
+
+  @Override
+  @Transactional
+  public AuthToken issue(Address address, TokenOrigin origin) {
+    return issue(address, origin, Instant.MAX);
+  }
+
+  @Override
+  @Transactional
+  public AuthToken issue(Address address, TokenOrigin origin, Instant notAfter) {
+    String token = PREFIX + Randoms.base64Url(32);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant lifetimeEnd = now.plus(Duration.ofSeconds(ttlSeconds));
+    Instant expiresAt = notAfter.isBefore(lifetimeEnd) ? notAfter : lifetimeEnd;
+    entityManager.persist(
+        new AuthTokenEntity(hash(token), address.value(), origin.name(), now, expiresAt));
+    entityManager
+        .createQuery("delete from AuthTokenEntity t where t.expiresAt < :cutoff")
+        .setParameter("cutoff", now.minus(Duration.ofDays(1)))
+        .executeUpdate();
+    return new AuthToken(token, address, expiresAt);
+  }
+
+  @Override
+  @Transactional
+  public Optional<Principal> authenticate(String token) {
+    if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+      return Optional.empty();
+    }
+    AuthTokenEntity entity = entityManager.find(AuthTokenEntity.class, hash(token));
+    if (entity == null || !entity.isValidAt(clock.instant())) {
+      return Optional.empty();
+    }
+    return Optional.of(accounts.principal(new Address(entity.address)));
+  }
+
+  @Override
+  @Transactional
+  public boolean revoke(String token, Address owner) {
+    if (token == null || token.length() > 100) {
+      return false;
+    }
+    AuthTokenEntity entity = entityManager.find(AuthTokenEntity.class, hash(token));
+    if (entity == null || !entity.address.equals(owner.value())) {
+      return false;
+    }
+    if (entity.revokedAt == null) {
+      entity.revokedAt = clock.instant();
+    }
+    return true;
+  }
+
+  private static String hash(String token) {
+    return Hashes.sha256Hex(token);
+  }
+}

@@ -1,0 +1,81 @@
+package org.cove.identity.internal;
+
+import static org.cove.identity.AuthenticationException.INVALID_NONCE;
+import static org.cove.identity.AuthenticationException.INVALID_SIGNATURE;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.cove.identity.AuthenticationException;
+import org.cove.identity.SignedRequest;
+import org.cove.identity.SignedRequests;
+import org.cove.shared.Address;
+import org.cove.shared.DatabaseException;
+import org.cove.shared.InvalidInputException;
+
+@ApplicationScoped
+class OceanSignedRequests implements SignedRequests {
+
+  private static final Pattern NONCE = Pattern.compile("[0-9]{1,18}");
+
+  @Resource(lookup = "jdbc/cove")
+  DataSource dataSource;
+
+  @Override
+  @Transactional
+  public Address verify(SignedRequest request) {
+    return verify(request, List.of(request.command()));
+  }
+
+  /**
+   * Accepts the signature if it covers any of {@code commands} (for clients that sign an older form
+   * of a message), then consumes the nonce.
+   */
+  @Transactional
+  Address verify(SignedRequest request, List<String> commands) {
+    Address claimed = Address.parse(request.address());
+    long nonce = parseNonce(request.nonce());
+    boolean signed =
+        commands.stream()
+            .map(c -> PersonalSign.oceanRequestHash(request.address(), request.nonce(), c))
+            .anyMatch(hash -> PersonalSign.recover(hash, request.signature()).equals(claimed));
+    if (!signed) {
+      throw new AuthenticationException(
+          INVALID_SIGNATURE, "the signature was not made by this address for this request");
+    }
+    consume(claimed, nonce);
+    return claimed;
+  }
+
+  @Override
+  public long lastNonce(Address address) {
+    try (Connection connection = dataSource.getConnection()) {
+      return NonceStore.last(connection, address);
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  private void consume(Address address, long nonce) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!NonceStore.advance(connection, address, nonce)) {
+        throw new AuthenticationException(
+            INVALID_NONCE, "nonce " + nonce + " is not greater than the last one used");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  static long parseNonce(String text) {
+    if (text == null || !NONCE.matcher(text).matches()) {
+      throw new InvalidInputException("the nonce must be a whole number of at most 18 digits");
+    }
+    return Long.parseLong(text);
+  }
+}

@@ -1,0 +1,128 @@
+package org.cove.identity.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cove.identity.AuthToken;
+import org.cove.identity.SignIn;
+import org.cove.identity.SiweChallenge;
+import org.cove.identity.Tokens;
+import org.cove.identity.Tokens.TokenOrigin;
+import org.cove.shared.Address;
+import org.cove.shared.AuditEvent;
+import org.cove.shared.AuditTrail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@ApplicationScoped
+class SiweSignIn implements SignIn {
+
+  static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+  static final String STATEMENT = "Sign in to Cove.";
+
+  @PersistenceContext(unitName = "cove")
+  EntityManager entityManager;
+
+  @Inject Tokens tokens;
+
+  @Inject AuditTrail auditTrail;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "cove.public.url")
+  String publicUrl;
+
+  @Inject
+  @ConfigProperty(name = "cove.chain.id")
+  long chainId;
+
+  private SiweSettings settings;
+
+  @PostConstruct
+  void init() {
+    settings = SiweSettings.of(publicUrl, chainId);
+  }
+
+  @Override
+  @Transactional
+  public SiweChallenge challenge(Address address) {
+    Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant expiresAt = issuedAt.plus(CHALLENGE_LIFETIME);
+    String nonce = Randoms.alphanumeric(24);
+    SiweMessage message =
+        new SiweMessage(
+            Optional.empty(),
+            settings.domain(),
+            PersonalSign.checksummed(address),
+            Optional.of(STATEMENT),
+            settings.uri(),
+            "1",
+            settings.chainId(),
+            nonce,
+            issuedAt,
+            Optional.of(expiresAt),
+            Optional.empty(),
+            Optional.empty(),
+            List.of());
+    entityManager
+        .createQuery("delete from SiweChallengeEntity c where c.expiresAt < :now")
+        .setParameter("now", issuedAt)
+        .executeUpdate();
+    entityManager.persist(new SiweChallengeEntity(nonce, address.value(), issuedAt, expiresAt));
+    return new SiweChallenge(SiweFormat.format(message), nonce, expiresAt);
+  }
+
+  @Override
+  @Transactional
+  public AuthToken signIn(String text, String signature) {
+    Instant now = clock.instant();
+    SiweMessage message = SiweFormat.parse(text);
+    SiweRules.check(message, settings, now);
+    Address claimed = Address.parse(message.address());
+    Address signer = PersonalSign.recover(text.getBytes(StandardCharsets.UTF_8), signature);
+    if (!signer.equals(claimed)) {
+      throw SiweRules.rejected("the signature was not made by the message's address");
+    }
+    consumeNonce(message.nonce(), claimed, now);
+    AuthToken token = tokens.issue(claimed, TokenOrigin.SIWE);
+    auditTrail.record(
+        new AuditEvent(
+            claimed,
+            "signed-in",
+            claimed.value(),
+            Json.createObjectBuilder()
+                .add("method", "siwe")
+                .add("domain", message.domain())
+                .add("chainId", message.chainId())
+                .build(),
+            Set.of()));
+    return token;
+  }
+
+  private void consumeNonce(String nonce, Address address, Instant now) {
+    int consumed =
+        entityManager
+            .createQuery(
+                "delete from SiweChallengeEntity c"
+                    + " where c.nonce = :nonce and c.address = :address and c.expiresAt > :now")
+            .setParameter("nonce", nonce)
+            .setParameter("address", address.value())
+            .setParameter("now", now)
+            .executeUpdate();
+    if (consumed != 1) {
+      throw SiweRules.rejected("the nonce was not issued to this address, was used, or expired");
+    }
+  }
+}

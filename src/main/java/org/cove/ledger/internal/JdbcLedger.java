@@ -1,0 +1,118 @@
+package org.cove.ledger.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.cove.ledger.Checkpoint;
+import org.cove.ledger.Ledger;
+import org.cove.ledger.LedgerEntry;
+import org.cove.ledger.LedgerException;
+import org.cove.ledger.LedgerQuery;
+import org.cove.ledger.Times;
+import org.cove.ledger.Verification;
+import org.cove.shared.AuditEvent;
+import org.cove.shared.AuditTrail;
+import org.cove.shared.DatabaseException;
+import org.cove.shared.Page;
+import org.cove.shared.ProviderSigner;
+
+@ApplicationScoped
+class JdbcLedger implements Ledger, AuditTrail {
+
+  @Resource(lookup = "jdbc/cove")
+  DataSource dataSource;
+
+  @Inject ProviderSigner signer;
+
+  @Inject Clock clock;
+
+  /** Joins the caller's transaction: the entry commits exactly when the recorded change does. */
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(AuditEvent event) {
+    try (Connection connection = dataSource.getConnection()) {
+      LedgerStore.append(connection, event, clock.instant());
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  @Override
+  @Transactional
+  public Page<LedgerEntry> entries(LedgerQuery query) {
+    try (Connection connection = dataSource.getConnection()) {
+      return LedgerStore.query(connection, query);
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  @Override
+  public Verification verify() {
+    return verify(List.of());
+  }
+
+  @Override
+  @Transactional
+  public Verification verify(List<Checkpoint> external) {
+    try (Connection connection = dataSource.getConnection()) {
+      List<Checkpoint> checkpoints = new ArrayList<>(LedgerStore.checkpoints(connection));
+      checkpoints.addAll(external);
+      return LedgerStore.verify(connection, checkpoints, this::signedByProvider);
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  @Override
+  @Transactional
+  public Checkpoint checkpoint() {
+    try (Connection connection = dataSource.getConnection()) {
+      LedgerStore.lock(connection);
+      LedgerStore.Head head = LedgerStore.head(connection);
+      if (head.size() == 0) {
+        throw new LedgerException("the ledger is empty: there is nothing to checkpoint yet");
+      }
+      Instant time = Times.truncate(clock.instant());
+      Checkpoint unsigned = new Checkpoint(head.size(), head.hash(), time, signer.address(), "");
+      Checkpoint checkpoint =
+          new Checkpoint(
+              head.size(),
+              head.hash(),
+              time,
+              signer.address(),
+              signer.sign(unsigned.signedText().getBytes(StandardCharsets.UTF_8)));
+      LedgerStore.insertCheckpoint(connection, checkpoint);
+      return checkpoint;
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  @Override
+  @Transactional
+  public List<Checkpoint> checkpoints() {
+    try (Connection connection = dataSource.getConnection()) {
+      return LedgerStore.checkpoints(connection);
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  private boolean signedByProvider(Checkpoint checkpoint) {
+    return checkpoint.signer().equals(signer.address())
+        && signer.verify(
+            checkpoint.signedText().getBytes(StandardCharsets.UTF_8),
+            checkpoint.signature(),
+            checkpoint.signer());
+  }
+}

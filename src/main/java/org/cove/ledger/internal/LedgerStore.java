@@ -1,0 +1,256 @@
+package org.cove.ledger.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import org.cove.ledger.Checkpoint;
+import org.cove.ledger.LedgerEntry;
+import org.cove.ledger.LedgerQuery;
+import org.cove.ledger.Times;
+import org.cove.ledger.Verification;
+import org.cove.shared.Address;
+import org.cove.shared.AuditEvent;
+import org.cove.shared.CanonicalJson;
+import org.cove.shared.CoveException;
+import org.cove.shared.Page;
+
+/**
+ * The ledger's SQL, on a connection whose transaction the caller owns. Appends take a
+ * transaction-scoped advisory lock, so they are serialised and each sees the head left by the one
+ * before.
+ */
+final class LedgerStore {
+
+  /** Arbitrary, fixed: the advisory lock that serialises appends. */
+  private static final long APPEND_LOCK = 0x436f76654c6564L;
+
+  private static final String COLUMNS =
+      "sequence, recorded_at, actor, kind, subject, parties, payload, previous_hash, hash";
+
+  private LedgerStore() {}
+
+  static LedgerEntry append(Connection connection, AuditEvent event, Instant now)
+      throws SQLException {
+    lock(connection);
+    Head head = head(connection);
+    long sequence = head.size() + 1;
+    Instant time = Times.truncate(now);
+    List<Address> parties =
+        event.parties().stream().sorted((a, b) -> a.value().compareTo(b.value())).toList();
+    String payload = CanonicalJson.canonicalize(event.payload().toString());
+    String canonical =
+        EntryHasher.canonicalEntry(
+            sequence, time, event.actor(), event.kind(), event.subject(), parties, payload);
+    String hash = EntryHasher.hash(head.hash(), canonical);
+    LedgerEntry entry =
+        new LedgerEntry(
+            sequence,
+            time,
+            event.actor(),
+            event.kind(),
+            event.subject(),
+            parties,
+            payload,
+            head.hash(),
+            hash);
+    insert(connection, entry);
+    return entry;
+  }
+
+  static void lock(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+      statement.setLong(1, APPEND_LOCK);
+      statement.execute();
+    }
+  }
+
+  record Head(long size, String hash) {}
+
+  static Head head(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select sequence, hash from ledger_entry order by sequence desc limit 1")) {
+      return rows.next()
+          ? new Head(rows.getLong(1), rows.getString(2))
+          : new Head(0, EntryHasher.GENESIS);
+    }
+  }
+
+  private static void insert(Connection connection, LedgerEntry entry) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into ledger_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setLong(1, entry.sequence());
+      insert.setObject(2, OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC));
+      insert.setString(3, entry.actor().value());
+      insert.setString(4, entry.kind());
+      insert.setString(5, entry.subject());
+      insert.setArray(6, addressArray(connection, entry.parties()));
+      insert.setString(7, entry.payload());
+      insert.setString(8, entry.previousHash());
+      insert.setString(9, entry.hash());
+      insert.executeUpdate();
+    }
+  }
+
+  static Page<LedgerEntry> query(Connection connection, LedgerQuery query) throws SQLException {
+    StringBuilder where = new StringBuilder(" where true");
+    List<Object> parameters = new ArrayList<>();
+    query.kind().ifPresent(k -> add(where, parameters, " and kind = ?", k));
+    query.actor().ifPresent(a -> add(where, parameters, " and actor = ?", a.value()));
+    query.subject().ifPresent(s -> add(where, parameters, " and subject = ?", s));
+    query
+        .visibleTo()
+        .ifPresent(
+            v -> {
+              where.append(" and (actor = ? or subject = ? or parties @> array[?]::varchar[])");
+              parameters.addAll(List.of(v.value(), v.value(), v.value()));
+            });
+    long total = count(connection, where.toString(), parameters);
+    List<LedgerEntry> items = new ArrayList<>();
+    String sql =
+        "select "
+            + COLUMNS
+            + " from ledger_entry"
+            + where
+            + " order by sequence desc limit ? offset ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int i = bind(statement, parameters);
+      statement.setInt(i++, query.size());
+      statement.setLong(i, (long) query.page() * query.size());
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          items.add(entry(rows));
+        }
+      }
+    }
+    return new Page<>(items, query.page(), query.size(), total);
+  }
+
+  private static void add(StringBuilder where, List<Object> parameters, String sql, Object value) {
+    where.append(sql);
+    parameters.add(value);
+  }
+
+  private static long count(Connection connection, String where, List<Object> parameters)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select count(*) from ledger_entry" + where)) {
+      bind(statement, parameters);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static int bind(PreparedStatement statement, List<Object> parameters)
+      throws SQLException {
+    int i = 1;
+    for (Object parameter : parameters) {
+      statement.setObject(i++, parameter);
+    }
+    return i;
+  }
+
+  /**
+   * Streams the whole chain through a verifier. The connection must not be in auto-commit, so that
+   * PostgreSQL uses a cursor and memory stays flat however long the chain is.
+   */
+  static Verification verify(
+      Connection connection, List<Checkpoint> checkpoints, Predicate<Checkpoint> signatureValid)
+      throws SQLException {
+    ChainVerifier verifier = new ChainVerifier(checkpoints, signatureValid);
+    try (PreparedStatement statement =
+        connection.prepareStatement("select " + COLUMNS + " from ledger_entry order by sequence")) {
+      statement.setFetchSize(10_000);
+      try (ResultSet rows = statement.executeQuery()) {
+        boolean intact = true;
+        while (intact && rows.next()) {
+          intact = accept(verifier, rows);
+        }
+      }
+    }
+    return verifier.result();
+  }
+
+  private static boolean accept(ChainVerifier verifier, ResultSet rows) throws SQLException {
+    try {
+      return verifier.accept(entry(rows));
+    } catch (CoveException malformed) {
+      return verifier.unreadable(rows.getLong(1));
+    }
+  }
+
+  static void insertCheckpoint(Connection connection, Checkpoint checkpoint) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into ledger_checkpoint (size, head, created_at, signer, signature)"
+                + " values (?, ?, ?, ?, ?) on conflict (size) do nothing")) {
+      insert.setLong(1, checkpoint.size());
+      insert.setString(2, checkpoint.head());
+      insert.setObject(3, OffsetDateTime.ofInstant(checkpoint.time(), ZoneOffset.UTC));
+      insert.setString(4, checkpoint.signer().value());
+      insert.setString(5, checkpoint.signature());
+      insert.executeUpdate();
+    }
+  }
+
+  static List<Checkpoint> checkpoints(Connection connection) throws SQLException {
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select size, head, created_at, signer, signature from ledger_checkpoint"
+                    + " order by size")) {
+      while (rows.next()) {
+        checkpoints.add(
+            new Checkpoint(
+                rows.getLong(1),
+                rows.getString(2),
+                rows.getObject(3, OffsetDateTime.class).toInstant(),
+                new Address(rows.getString(4)),
+                rows.getString(5)));
+      }
+    }
+    return checkpoints;
+  }
+
+  private static LedgerEntry entry(ResultSet rows) throws SQLException {
+    return new LedgerEntry(
+        rows.getLong(1),
+        rows.getObject(2, OffsetDateTime.class).toInstant(),
+        new Address(rows.getString(3)),
+        rows.getString(4),
+        rows.getString(5),
+        addresses(rows.getArray(6)),
+        rows.getString(7),
+        rows.getString(8),
+        rows.getString(9));
+  }
+
+  private static List<Address> addresses(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    return Arrays.stream((Object[]) array.getArray()).map(o -> new Address((String) o)).toList();
+  }
+
+  private static Array addressArray(Connection connection, List<Address> addresses)
+      throws SQLException {
+    return connection.createArrayOf(
+        "varchar", addresses.stream().map(Address::value).toArray(String[]::new));
+  }
+}

@@ -1,0 +1,29 @@
+package org.cove.shared;
+
+/**
+ * The root of every error Cove reports to its callers. Each module has a small family of
+ * subclasses; the API maps them all, once, to problem responses. The detail is shown to the caller,
+ * so it must never contain secrets or file locations.
+ */
+public class CoveException extends RuntimeException {
+
+  private final ProblemType type;
+
+  public CoveException(ProblemType type, String detail) {
+    super(detail);
+    this.type = type;
+  }
+
+  public CoveException(ProblemType type, String detail, Throwable cause) {
+    super(detail, cause);
+    this.type = type;
+  }
+
+  public ProblemType type() {
+    return type;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+}

@@ -1,0 +1,8 @@
+package org.cove.shared;
+
+public class NotFoundException extends CoveException {
+
+  public NotFoundException(String detail) {
+    super(ProblemType.NOT_FOUND, detail);
+  }
+}

@@ -1,0 +1,127 @@
+package org.cove.shared.internal;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.cove.shared.DataDirectory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.hibernate.SessionFactory;
+
+/**
+ * Brings the database up before anything touches it: starts the embedded PostgreSQL when no
+ * external database is configured, applies the Flyway migrations, and has Hibernate validate the
+ * schema against the entities.
+ */
+@ApplicationScoped
+public class DatabaseBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class.getName());
+
+  @Resource(lookup = "jdbc/cove")
+  DataSource dataSource;
+
+  @PersistenceUnit(unitName = "cove")
+  EntityManagerFactory entityManagerFactory;
+
+  @Inject DataDirectory dataDirectory;
+
+  @Inject
+  @ConfigProperty(name = "cove.db.url")
+  String url;
+
+  @Inject
+  @ConfigProperty(name = "cove.db.embedded.port")
+  int embeddedPort;
+
+  @Inject
+  @ConfigProperty(name = "cove.db.user")
+  String user;
+
+  /** When set, migrations run as this (owning) role and Cove itself as cove.db.user. */
+  @Inject
+  @ConfigProperty(name = "cove.db.migration.user")
+  Optional<String> migrationUser;
+
+  @Inject
+  @ConfigProperty(name = "cove.db.migration.password")
+  Optional<String> migrationPassword;
+
+  private EmbeddedDatabase embedded;
+  private volatile boolean migrated;
+
+  void onStart(
+      @Observes
+          @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+          @Initialized(ApplicationScoped.class)
+          Object ignored) {
+    if (isEmbedded()) {
+      embedded = EmbeddedDatabase.start(dataDirectory.directory("postgres"), embeddedPort);
+    }
+    migrate();
+    entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    migrated = true;
+    LOG.info("Database migrated and schema validated");
+  }
+
+  /** The embedded server runs unless a database URL other than its own is configured. */
+  boolean isEmbedded() {
+    return url == null || url.isBlank() || url.equals(embeddedUrl(embeddedPort));
+  }
+
+  static String embeddedUrl(int port) {
+    return "jdbc:postgresql://localhost:" + port + "/postgres";
+  }
+
+  /**
+   * With a separate migration role, the owner migrates and then grants the application role
+   * (cove.db.user) what it needs, which excludes changing the ledger.
+   */
+  private void migrate() {
+    FluentConfiguration flyway =
+        Flyway.configure(getClass().getClassLoader())
+            .locations("classpath:db/migrations")
+            .callbackLocations("classpath:db/callback");
+    if (migrationUser.isPresent()) {
+      flyway
+          .dataSource(url, migrationUser.get(), migrationPassword.orElse(""))
+          .placeholders(Map.of("cove_app_role", user));
+    } else {
+      flyway.dataSource(dataSource).placeholders(Map.of("cove_app_role", ""));
+    }
+    flyway.load().migrate();
+  }
+
+  /** True when the schema is migrated and the database answers now. */
+  public boolean isReady() {
+    if (!migrated) {
+      return false;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

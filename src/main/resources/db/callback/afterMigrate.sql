@@ -1,0 +1,17 @@
+-- Runs after every migration. When Cove connects with its own role (COVE_DB_APP_ROLE) and
+-- migrates with the owner's, the application role may change every table but the ledger's, and
+-- may only read and append to those.
+do
+$$
+declare
+    app_role text := '${cove_app_role}';
+begin
+    if app_role <> '' then
+        execute format('grant usage on schema %I to %I', current_schema(), app_role);
+        execute format('grant select, insert, update, delete on all tables in schema %I to %I',
+                       current_schema(), app_role);
+        execute format('revoke update, delete, truncate on ledger_entry, ledger_checkpoint from %I',
+                       app_role);
+    end if;
+end
+$$;
