@@ -34,7 +34,8 @@ class ProviderKey implements ProviderSigner {
         configuredKey
             .map(KeyFiles::fromHex)
             .orElseGet(
-                () -> KeyFiles.loadOrCreate(dataDirectory.directory("keys").resolve("provider.key")));
+                () ->
+                    KeyFiles.loadOrCreate(dataDirectory.directory("keys").resolve("provider.key")));
     address = Address.parse("0x" + Keys.getAddress(key));
   }
 

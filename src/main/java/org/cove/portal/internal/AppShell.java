@@ -1,7 +1,14 @@
 package org.cove.portal.internal;
 
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 
-@StyleSheet("context://styles/cove.css")
-public class AppShell implements AppShellConfigurator {}
+/** The page around every view: plain CSS from the webapp, no theme build and so no npm. */
+public class AppShell implements AppShellConfigurator {
+
+  @Override
+  public void configurePage(AppShellSettings settings) {
+    settings.setPageTitle("Cove");
+    settings.addLink("stylesheet", "styles/cove.css");
+  }
+}

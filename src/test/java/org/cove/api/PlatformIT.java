@@ -1,0 +1,92 @@
+package org.cove.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import org.cove.testing.CoveClient;
+import org.cove.testing.CoveClient.Response;
+import org.junit.jupiter.api.Test;
+
+/** The server around the API: health, OpenAPI, metrics, the Ocean root, response headers. */
+class PlatformIT {
+
+  private final CoveClient cove = new CoveClient();
+
+  @Test
+  void ready_when_the_database_is_migrated_and_reachable() {
+    Response ready = cove.get("/health/ready");
+
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().getString("status")).isEqualTo("UP");
+    assertThat(ready.body()).contains("\"database\"");
+  }
+
+  @Test
+  void live() {
+    assertThat(cove.get("/health/live").status()).isEqualTo(200);
+  }
+
+  @Test
+  void openapi_document_describes_the_api() {
+    Response openapi = cove.get("/openapi");
+
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/api/v1/auth/siwe", "/api/services/nonce", "/api/v1/ledger");
+    assertThat(cove.get("/openapi/ui/").status()).isEqualTo(200);
+  }
+
+  @Test
+  void metrics_are_served_in_prometheus_format() {
+    Response metrics = cove.get("/metrics");
+
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("# TYPE");
+  }
+
+  @Test
+  void ocean_root_lists_service_endpoints_relative_to_api_services() {
+    JsonObject root = cove.get("/api/services").json();
+
+    JsonObject endpoints = root.getJsonObject("serviceEndpoints");
+    assertThat(endpoints.getJsonArray("nonce").getString(0)).isEqualTo("GET");
+    assertThat(endpoints.getJsonArray("nonce").getString(1)).isEqualTo("nonce");
+    assertThat(endpoints.getJsonArray("generateAuthToken").getString(1)).isEqualTo("auth/token");
+    assertThat(endpoints.getJsonArray("invalidateAuthToken").getString(1))
+        .isEqualTo("auth/token/invalidate");
+    assertThat(root.getString("providerAddress")).matches("0x[0-9a-f]{40}");
+    // every advertised endpoint exists at the advertised method and path
+    for (String name : endpoints.keySet()) {
+      String path = endpoints.getJsonArray(name).getString(1);
+      String method = endpoints.getJsonArray(name).getString(0);
+      Response response =
+          cove.send(
+              cove.request("/api/services/" + path)
+                  .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                  .header("Content-Type", "application/json"));
+      assertThat(response.status()).as(name).isNotIn(404, 405);
+    }
+  }
+
+  @Test
+  void responses_carry_security_headers_and_no_server_banner() {
+    for (String path : new String[] {"/", "/api/services", "/api/v1/me"}) {
+      Response response = cove.get(path);
+
+      assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(response.header("Content-Security-Policy"))
+          .as(path)
+          .contains("frame-ancestors 'none'");
+      assertThat(response.header("Server")).as(path).isNull();
+      assertThat(response.header("X-Powered-By")).as(path).isNull();
+    }
+  }
+
+  @Test
+  void portal_is_served_at_the_root() {
+    Response portal = cove.get("/");
+
+    assertThat(portal.status()).isEqualTo(200);
+    assertThat(portal.contentType()).startsWith("text/html");
+  }
+}
