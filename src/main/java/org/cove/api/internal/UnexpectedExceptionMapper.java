@@ -6,6 +6,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,8 +14,9 @@ import org.cove.shared.CoveException;
 import org.cove.shared.ProblemType;
 
 /**
- * Everything else. Body parsing failures are the client's (400); anything left is a bug, logged
- * with an id the caller can quote, never shown.
+ * Everything else. Body parsing failures are the client's (400); a database that cannot be reached
+ * is a 503 with Retry-After; anything left is a bug, logged with an id the caller can quote, never
+ * shown.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -33,6 +35,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     if (isUnreadableBody(exception)) {
       return Problems.response(ProblemType.INVALID_REQUEST, "the request body is not valid JSON");
     }
+    if (causedBy(exception, SQLException.class)) {
+      LOG.log(Level.WARNING, "Database unavailable", exception);
+      return Problems.response(
+          ProblemType.UNAVAILABLE, "the database is not available, try again shortly");
+    }
     String id = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error " + id, exception);
     return Problems.response(INTERNAL, "error id " + id);
@@ -46,6 +53,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     return null;
+  }
+
+  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isUnreadableBody(Throwable exception) {
