@@ -178,6 +178,13 @@ class SiweFormatTest {
         "2025-01-02 03:04:05Z",
         "2025-01-02T03:04:05",
         "2025-13-02T03:04:05Z",
+        "2025-02-30T03:04:05Z",
+        "2025-01-02T03:04Z",
+        "2025-01-02T03:04:05+01",
+        "2025-01-02T03:04:05+0100",
+        "2025-01-02T03:04:05+01:00:30",
+        "2025-01-02T03:04:05.Z",
+        "+12025-01-02T03:04:05Z",
         "1735787045",
         "yesterday",
         ""
@@ -185,6 +192,23 @@ class SiweFormatTest {
   void issued_at_that_is_not_an_rfc_3339_date_time_is_refused(String timestamp) {
     assertRefused(
         VALID.replace("Issued At: 2025-01-02T03:04:05Z", "Issued At: " + timestamp), "Issued At");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025-01-02T03:04:05.5Z",
+        "2025-01-02T03:04:05.123456789Z",
+        "2025-01-02T08:34:05+05:30",
+        "2025-01-01T22:04:05-05:00",
+        "2025-01-02t03:04:05z"
+      })
+  void issued_at_in_any_rfc_3339_form_is_read_as_the_instant_it_names(String timestamp) {
+    SiweMessage message =
+        SiweFormat.parse(
+            VALID.replace("Issued At: 2025-01-02T03:04:05Z", "Issued At: " + timestamp));
+
+    assertThat(message.issuedAt()).isBetween(ISSUED_AT, ISSUED_AT.plusSeconds(1));
   }
 
   @Test
