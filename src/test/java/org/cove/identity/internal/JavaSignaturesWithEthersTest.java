@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.cove.identity.internal.SignatureVectors.Key;
 import org.cove.shared.Address;
 import org.cove.shared.Hashes;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +32,8 @@ class JavaSignaturesWithEthersTest {
 
   @TempDir Path temp;
 
-  @BeforeAll
-  static void requireNodeAndEthers() {
+  @BeforeEach
+  void requireNodeAndEthers() {
     assumeTrue(
         Files.isDirectory(JS_DIR.resolve("node_modules/ethers")),
         "run npm ci in src/test/js to check Java signatures with ethers");
