@@ -133,8 +133,9 @@ final class SiweFormat {
     }
     lines.expectBlank();
 
+    // EIP-4361 writes two blank lines where the statement is absent; some clients write one.
     Optional<String> statement = Optional.empty();
-    String line = lines.next("the statement or the URI");
+    String line = lines.hasNext() && lines.peek().startsWith("URI: ") ? "" : lines.next("the URI");
     if (!line.isEmpty()) {
       if (!STATEMENT.matcher(line).matches()) {
         throw invalid("the statement may hold only printable ASCII characters");

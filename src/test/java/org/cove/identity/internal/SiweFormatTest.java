@@ -54,6 +54,15 @@ class SiweFormatTest {
   }
 
   @Test
+  void message_without_statement_and_a_single_blank_line_is_read_too() {
+    SiweMessage message = siwe().statement(null).build();
+    String oneBlankLine =
+        SiweFormat.format(message).replace(ADDRESS + "\n\n\nURI: ", ADDRESS + "\n\nURI: ");
+
+    assertThat(SiweFormat.parse(oneBlankLine)).isEqualTo(message);
+  }
+
+  @Test
   void message_with_only_the_required_fields_round_trips() {
     SiweMessage message = siwe().statement(null).expirationTime(null).build();
 
