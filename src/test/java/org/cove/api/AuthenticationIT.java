@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class AuthenticationIT {
 
   private final CoveClient cove = new CoveClient();
+  /** The sign-in domain: host and port of the server's public URL. */
+  private final String domain = java.net.URI.create(cove.baseUrl()).getAuthority();
 
   @Test
   void wallet_signs_in_and_sees_its_account() {
@@ -22,7 +24,7 @@ class AuthenticationIT {
     String message = challenge.getString("message");
     assertThat(message)
         .startsWith(
-            "localhost:9181 wants you to sign in with your Ethereum account:\n" + wallet.address())
+            domain + " wants you to sign in with your Ethereum account:\n" + wallet.address())
         .contains("Chain ID: 8996", "Nonce: " + challenge.getString("nonce"), "Expiration Time: ");
 
     Response signedIn = signIn(message, wallet.personalSign(message));
@@ -79,7 +81,7 @@ class AuthenticationIT {
         cove.get("/api/v1/auth/siwe?address=" + wallet.address())
             .json()
             .getString("message")
-            .replace("localhost:9181 wants", "evil.example wants");
+            .replace(domain + " wants", "evil.example wants");
 
     assertProblem(signIn(message, wallet.personalSign(message)), 401, "sign-in-rejected");
   }
