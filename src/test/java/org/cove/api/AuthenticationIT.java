@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class AuthenticationIT {
 
   private final CoveClient cove = new CoveClient();
+
   /** The sign-in domain: host and port of the server's public URL. */
   private final String domain = java.net.URI.create(cove.baseUrl()).getAuthority();
 

@@ -39,21 +39,13 @@ class JdbcLedger implements Ledger, AuditTrail {
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(AuditEvent event) {
-    try (Connection connection = dataSource.getConnection()) {
-      LedgerStore.append(connection, event, clock.instant());
-    } catch (SQLException e) {
-      throw new DatabaseException(e);
-    }
+    inConnection(connection -> LedgerStore.append(connection, event, clock.instant()));
   }
 
   @Override
   @Transactional
   public Page<LedgerEntry> entries(LedgerQuery query) {
-    try (Connection connection = dataSource.getConnection()) {
-      return LedgerStore.query(connection, query);
-    } catch (SQLException e) {
-      throw new DatabaseException(e);
-    }
+    return inConnection(connection -> LedgerStore.query(connection, query));
   }
 
   @Override
@@ -64,48 +56,53 @@ class JdbcLedger implements Ledger, AuditTrail {
   @Override
   @Transactional
   public Verification verify(List<Checkpoint> external) {
-    try (Connection connection = dataSource.getConnection()) {
-      List<Checkpoint> checkpoints = new ArrayList<>(LedgerStore.checkpoints(connection));
-      checkpoints.addAll(external);
-      return LedgerStore.verify(connection, checkpoints, this::signedByProvider);
-    } catch (SQLException e) {
-      throw new DatabaseException(e);
-    }
+    return inConnection(
+        connection -> {
+          List<Checkpoint> checkpoints = new ArrayList<>(LedgerStore.checkpoints(connection));
+          checkpoints.addAll(external);
+          return LedgerStore.verify(connection, checkpoints, this::signedByProvider);
+        });
   }
 
   @Override
   @Transactional
   public Checkpoint checkpoint() {
-    try (Connection connection = dataSource.getConnection()) {
-      LedgerStore.lock(connection);
-      LedgerStore.Head head = LedgerStore.head(connection);
-      if (head.size() == 0) {
-        throw new LedgerException("the ledger is empty: there is nothing to checkpoint yet");
-      }
-      Instant time = Times.truncate(clock.instant());
-      Checkpoint unsigned = new Checkpoint(head.size(), head.hash(), time, signer.address(), "");
-      Checkpoint checkpoint =
-          new Checkpoint(
-              head.size(),
-              head.hash(),
-              time,
-              signer.address(),
-              signer.sign(unsigned.signedText().getBytes(StandardCharsets.UTF_8)));
-      LedgerStore.insertCheckpoint(connection, checkpoint);
-      return checkpoint;
-    } catch (SQLException e) {
-      throw new DatabaseException(e);
+    return inConnection(this::checkpoint);
+  }
+
+  private Checkpoint checkpoint(Connection connection) throws SQLException {
+    LedgerStore.lock(connection);
+    LedgerStore.Head head = LedgerStore.head(connection);
+    if (head.size() == 0) {
+      throw new LedgerException("the ledger is empty: there is nothing to checkpoint yet");
     }
+    Instant time = Times.truncate(clock.instant());
+    Checkpoint unsigned = new Checkpoint(head.size(), head.hash(), time, signer.address(), "");
+    String signature = signer.sign(unsigned.signedText().getBytes(StandardCharsets.UTF_8));
+    Checkpoint checkpoint =
+        new Checkpoint(head.size(), head.hash(), time, signer.address(), signature);
+    LedgerStore.insertCheckpoint(connection, checkpoint);
+    return checkpoint;
   }
 
   @Override
   @Transactional
   public List<Checkpoint> checkpoints() {
+    return inConnection(LedgerStore::checkpoints);
+  }
+
+  /** Work on a connection enlisted in the current transaction. */
+  private <T> T inConnection(SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
-      return LedgerStore.checkpoints(connection);
+      return work.apply(connection);
     } catch (SQLException e) {
       throw new DatabaseException(e);
     }
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T apply(Connection connection) throws SQLException;
   }
 
   private boolean signedByProvider(Checkpoint checkpoint) {
