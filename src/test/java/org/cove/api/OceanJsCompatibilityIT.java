@@ -128,7 +128,7 @@ class OceanJsCompatibilityIT {
     JsonObject summary =
         Json.createReader(new StringReader(Files.readString(stdout, StandardCharsets.UTF_8)))
             .readObject();
-    assertThat(summary.getBoolean("ok")).as(output).isTrue();
+    assertThat(summary.getBoolean("ok")).as("the summary says ok\n%s", output).isTrue();
     return summary;
   }
 
