@@ -40,16 +40,23 @@ class OceanSignedRequests implements SignedRequests {
   Address verify(SignedRequest request, List<String> commands) {
     Address claimed = Address.parse(request.address());
     long nonce = parseNonce(request.nonce());
-    boolean signed =
-        commands.stream()
-            .map(c -> PersonalSign.oceanRequestHash(request.address(), request.nonce(), c))
-            .anyMatch(hash -> PersonalSign.recover(hash, request.signature()).equals(claimed));
-    if (!signed) {
+    if (!signedBy(claimed, request, commands)) {
       throw new AuthenticationException(
           INVALID_SIGNATURE, "the signature was not made by this address for this request");
     }
     consume(claimed, nonce);
     return claimed;
+  }
+
+  /**
+   * Whether {@code claimed} personal-signed the request over any of {@code commands}, in any of the
+   * forms Ocean's clients sign (see {@link PersonalSign#oceanRequestMessages}).
+   */
+  static boolean signedBy(Address claimed, SignedRequest request, List<String> commands) {
+    return commands.stream()
+        .flatMap(
+            c -> PersonalSign.oceanRequestMessages(request.address(), request.nonce(), c).stream())
+        .anyMatch(message -> PersonalSign.recover(message, request.signature()).equals(claimed));
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.cove.identity.AuthenticationException.INVALID_SIGNATURE;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SignatureException;
+import java.util.Arrays;
+import java.util.List;
 import org.cove.identity.AuthenticationException;
 import org.cove.shared.Address;
 import org.web3j.crypto.ECKeyPair;
@@ -38,6 +40,22 @@ final class PersonalSign {
    */
   static byte[] oceanRequestHash(String address, String nonce, String command) {
     return Hash.sha3((address + nonce + command).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The messages an Ocean client may have personal-signed for a request: the 32-byte {@link
+   * #oceanRequestHash}, and, when that hash starts with zero bytes, the hash without them. ocean.js
+   * (8.x) turns the hash into bytes with ethers' {@code toBeArray}, which drops leading zero bytes,
+   * so for one request in 256 it signs 31 bytes (one in 65,536: 30); ocean-node accepts that form.
+   * Both forms stand for the same hash, so accepting either lets no other request through.
+   */
+  static List<byte[]> oceanRequestMessages(String address, String nonce, String command) {
+    byte[] hash = oceanRequestHash(address, nonce, command);
+    int zeros = 0;
+    while (zeros < hash.length && hash[zeros] == 0) {
+      zeros++;
+    }
+    return zeros == 0 ? List.of(hash) : List.of(hash, Arrays.copyOfRange(hash, zeros, hash.length));
   }
 
   static String checksummed(Address address) {

@@ -1,0 +1,154 @@
+package org.cove.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.cove.testing.CoveClient;
+import org.cove.testing.TestWallet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Hash;
+
+/**
+ * Ocean's own client library, ocean.js ({@code @oceanprotocol/lib}), through its auth flow against
+ * the test server: {@code src/test/js/ocean-auth-check.mjs} reads the endpoint map, gets the nonce,
+ * generates a token, uses it on {@code /api/v1/me} as ocean.js sends tokens, invalidates it and
+ * sees it refused. Each run uses a fresh key. Fails, not skips, without node or ocean.js: the build
+ * installs ocean.js with {@code npm ci} in src/test/js, and {@code bin/test} installs node.
+ */
+class OceanJsCompatibilityIT {
+
+  private static final Path JS_DIR = Path.of(System.getProperty("cove.it.js.dir", "src/test/js"));
+  private static final String CHECK = "ocean-auth-check.mjs";
+
+  /** A guard against a hung process, not a timing assertion: a run takes a few seconds. */
+  private static final long CAP_MINUTES = 3;
+
+  private final String nodeUri = new CoveClient().baseUrl() + "/api/services";
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void requireNodeAndOceanJs() {
+    assertThat(JS_DIR.resolve(CHECK)).as("the ocean.js check script").isRegularFile();
+    assertThat(JS_DIR.resolve("node_modules/@oceanprotocol/lib/package.json"))
+        .as(
+            "ocean.js is not installed in %s/node_modules: run npm ci there "
+                + "(the build does it before the tests)",
+            JS_DIR)
+        .isRegularFile();
+  }
+
+  @Test
+  void ocean_js_gets_the_nonce_generates_uses_and_invalidates_a_token() throws Exception {
+    TestWallet wallet = TestWallet.random();
+
+    JsonObject summary = runCheck(wallet);
+
+    assertThat(summary.getString("oceanJs")).isEqualTo("8.6.2");
+    assertThat(summary.getString("address")).isEqualTo(wallet.address());
+    JsonObject nonces = summary.getJsonObject("nonces");
+    assertThat(nonces.getInt("before")).isZero();
+    assertThat(nonces.getInt("afterToken")).isEqualTo(1);
+    assertThat(nonces.getInt("afterInvalidate")).isEqualTo(2);
+    assertThat(summary.getJsonObject("me").getInt("status")).isEqualTo(200);
+    assertThat(summary.getJsonObject("meAfterInvalidate").getInt("status")).isEqualTo(401);
+  }
+
+  /** ocean.js signs such a hash without its zero byte: 31 bytes, one request in 256. */
+  @Test
+  void ocean_js_token_request_whose_hash_starts_with_a_zero_byte_is_accepted() throws Exception {
+    // ocean.js generates the token with nonce 1, signed over address + "1" + "createAuthToken".
+    TestWallet wallet = walletWhose(w -> requestHash(w, "1", "createAuthToken")[0] == 0);
+
+    JsonObject summary = runCheck(wallet);
+
+    assertThat(signedRequest(summary, 0).getInt("leadingZeroBytes"))
+        .as("the token request's hash starts with a zero byte")
+        .isPositive();
+  }
+
+  @Test
+  void ocean_js_invalidation_whose_hash_starts_with_a_zero_byte_is_accepted() throws Exception {
+    // ocean.js invalidates with nonce 2, signed over address + "2" and no command.
+    TestWallet wallet = walletWhose(w -> requestHash(w, "2", "")[0] == 0);
+
+    JsonObject summary = runCheck(wallet);
+
+    assertThat(signedRequest(summary, 1).getInt("leadingZeroBytes"))
+        .as("the invalidation's hash starts with a zero byte")
+        .isPositive();
+  }
+
+  /** Runs the check; asserts it succeeded and returns its JSON summary. */
+  private JsonObject runCheck(TestWallet wallet) throws IOException, InterruptedException {
+    Path stdout = temp.resolve("ocean-auth-check.out");
+    Path stderr = temp.resolve("ocean-auth-check.err");
+    ProcessBuilder builder =
+        new ProcessBuilder("node", CHECK, nodeUri)
+            .directory(JS_DIR.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
+    // The key goes in the environment, not on the command line.
+    builder.environment().put("OCEAN_PRIVATE_KEY", wallet.privateKeyHex());
+    Process node;
+    try {
+      node = builder.start();
+    } catch (IOException e) {
+      return fail("cannot run node (bin/test installs it): " + e.getMessage(), e);
+    }
+    boolean finished = node.waitFor(CAP_MINUTES, TimeUnit.MINUTES);
+    if (!finished) {
+      node.destroyForcibly().waitFor();
+    }
+    String output =
+        "node "
+            + CHECK
+            + " "
+            + nodeUri
+            + "\n--- stdout\n"
+            + Files.readString(stdout, StandardCharsets.UTF_8)
+            + "--- stderr\n"
+            + Files.readString(stderr, StandardCharsets.UTF_8);
+    System.out.print(output);
+    assertThat(finished)
+        .as("the check finished within %d minutes\n%s", CAP_MINUTES, output)
+        .isTrue();
+    assertThat(node.exitValue()).as("exit code of the ocean.js check\n%s", output).isZero();
+    JsonObject summary =
+        Json.createReader(new StringReader(Files.readString(stdout, StandardCharsets.UTF_8)))
+            .readObject();
+    assertThat(summary.getBoolean("ok")).as("the summary says ok\n%s", output).isTrue();
+    return summary;
+  }
+
+  private static JsonObject signedRequest(JsonObject summary, int index) {
+    return summary.getJsonArray("signedRequests").getJsonObject(index);
+  }
+
+  /** What ocean.js hashes and signs for a request: keccak-256 of address + nonce + command. */
+  private static byte[] requestHash(TestWallet wallet, String nonce, String command) {
+    return Hash.sha3((wallet.address() + nonce + command).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A fresh random wallet with the property; one in 256 has a hash starting with zero. */
+  private static TestWallet walletWhose(Predicate<TestWallet> property) {
+    for (int i = 0; i < 100_000; i++) {
+      TestWallet wallet = TestWallet.random();
+      if (property.test(wallet)) {
+        return wallet;
+      }
+    }
+    throw new IllegalStateException("no random wallet with the property in 100,000 tries");
+  }
+}
