@@ -108,6 +108,13 @@ async function run(nodeUri, base, wallet, summary) {
     `generateAuthToken gave ${JSON.stringify(token)}, not a token`);
   summary.token = { length: token.length };
 
+  // ocean.js reads the account out of a token it is handed (utils/Jwt.ts decodeJwt: the JWT
+  // payload's `address`), so a token must be a JWT naming its address.
+  step("token is a JWT naming the address");
+  const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString());
+  check(payload.address?.toLowerCase() === address.toLowerCase(),
+    `the token's payload is ${JSON.stringify(payload)}, not one naming ${address}`);
+
   step("nonce after generateAuthToken");
   const nonceAfterToken = await ProviderInstance.getNonce(nodeUri, address, signal());
   summary.nonces.afterToken = nonceAfterToken;

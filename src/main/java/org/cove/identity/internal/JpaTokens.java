@@ -18,16 +18,19 @@ import org.cove.shared.Address;
 import org.cove.shared.Hashes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Opaque random tokens; the database keeps only their SHA-256. */
+/**
+ * Tokens in {@link TokenFormat}; the database keeps only their SHA-256 and decides whether a token
+ * is still valid.
+ */
 @ApplicationScoped
 class JpaTokens implements Tokens {
-
-  static final String PREFIX = "cove_";
 
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
   @Inject Accounts accounts;
+
+  @Inject ProviderKey providerKey;
 
   @Inject Clock clock;
 
@@ -44,10 +47,16 @@ class JpaTokens implements Tokens {
   @Override
   @Transactional
   public AuthToken issue(Address address, TokenOrigin origin, Instant notAfter) {
-    String token = PREFIX + Randoms.base64Url(32);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Instant lifetimeEnd = now.plus(Duration.ofSeconds(ttlSeconds));
     Instant expiresAt = notAfter.isBefore(lifetimeEnd) ? notAfter : lifetimeEnd;
+    String token =
+        TokenFormat.issue(
+            providerKey.tokenKey(),
+            PersonalSign.checksummed(address),
+            now,
+            expiresAt,
+            Randoms.base64Url(18));
     entityManager.persist(
         new AuthTokenEntity(hash(token), address.value(), origin.name(), now, expiresAt));
     entityManager
@@ -60,7 +69,7 @@ class JpaTokens implements Tokens {
   @Override
   @Transactional
   public Optional<Principal> authenticate(String token) {
-    if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+    if (!TokenFormat.isSignedWith(providerKey.tokenKey(), token)) {
       return Optional.empty();
     }
     AuthTokenEntity entity = entityManager.find(AuthTokenEntity.class, hash(token));
@@ -73,7 +82,7 @@ class JpaTokens implements Tokens {
   @Override
   @Transactional
   public boolean revoke(String token, Address owner) {
-    if (token == null || token.length() > 100) {
+    if (!TokenFormat.isSignedWith(providerKey.tokenKey(), token)) {
       return false;
     }
     AuthTokenEntity entity = entityManager.find(AuthTokenEntity.class, hash(token));

@@ -1,5 +1,7 @@
 package org.cove.identity.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import org.cove.identity.AuthenticationException;
 import org.cove.shared.Address;
 import org.cove.shared.DataDirectory;
+import org.cove.shared.Hashes;
 import org.cove.shared.ProviderSigner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.web3j.crypto.ECKeyPair;
@@ -27,6 +30,7 @@ class ProviderKey implements ProviderSigner {
 
   private ECKeyPair key;
   private Address address;
+  private byte[] tokenKey;
 
   @PostConstruct
   void load() {
@@ -37,6 +41,12 @@ class ProviderKey implements ProviderSigner {
                 () ->
                     KeyFiles.loadOrCreate(dataDirectory.directory("keys").resolve("provider.key")));
     address = Address.parse("0x" + Keys.getAddress(key));
+    tokenKey = Hashes.sha256(("cove bearer tokens:" + KeyFiles.toHex(key)).getBytes(UTF_8));
+  }
+
+  /** The HMAC key of bearer tokens, derived from the provider key so that it needs no file. */
+  byte[] tokenKey() {
+    return tokenKey.clone();
   }
 
   @Override
