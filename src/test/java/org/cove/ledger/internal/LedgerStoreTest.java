@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.cove.ledger.Checkpoint;
 import org.cove.ledger.LedgerEntry;
 import org.cove.ledger.LedgerException;
@@ -59,6 +63,50 @@ class LedgerStoreTest {
     Verification result = verify(List.of());
 
     assertThat(result).isEqualTo(new Verification(true, 25, appended.get(24).hash(), null, null));
+  }
+
+  @Test
+  void concurrent_appends_from_many_connections_form_one_unbroken_chain() throws Exception {
+    int writers = 8;
+    int each = 25;
+    List<List<AuditEvent>> events = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      List<AuditEvent> mine = new ArrayList<>();
+      for (int i = 0; i < each; i++) {
+        mine.add(randomEvent());
+      }
+      events.add(mine);
+    }
+    CyclicBarrier start = new CyclicBarrier(writers);
+    ExecutorService threads = Executors.newFixedThreadPool(writers);
+    List<Future<List<LedgerEntry>>> results = new ArrayList<>();
+    try {
+      for (List<AuditEvent> mine : events) {
+        results.add(
+            threads.submit(
+                () -> {
+                  try (Connection own = database.connect()) {
+                    start.await();
+                    List<LedgerEntry> appended = new ArrayList<>();
+                    for (AuditEvent event : mine) {
+                      appended.add(append(own, event));
+                    }
+                    return appended;
+                  }
+                }));
+      }
+      List<Long> sequences = new ArrayList<>();
+      for (Future<List<LedgerEntry>> result : results) {
+        result.get().forEach(entry -> sequences.add(entry.sequence()));
+      }
+
+      assertThat(sequences).hasSize(writers * each).doesNotHaveDuplicates();
+      assertThat(verify(List.of()))
+          .extracting(Verification::ok, Verification::size)
+          .containsExactly(true, (long) writers * each);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
