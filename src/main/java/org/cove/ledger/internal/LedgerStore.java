@@ -34,6 +34,13 @@ final class LedgerStore {
   /** Arbitrary, fixed: the advisory lock that serialises appends. */
   private static final long APPEND_LOCK = 0x436f76654c6564L;
 
+  /**
+   * Stands in for a stored checkpoint signer that is no address at all (altered in the database).
+   * No key signs for it, so the checkpoint is reported as invalid and never relied on, instead of
+   * verification failing outright.
+   */
+  private static final Address UNREADABLE_SIGNER = new Address("0x" + "0".repeat(40));
+
   private static final String COLUMNS =
       "sequence, recorded_at, actor, kind, subject, parties, payload, previous_hash, hash";
 
@@ -221,11 +228,15 @@ final class LedgerStore {
                 rows.getLong(1),
                 rows.getString(2),
                 rows.getObject(3, OffsetDateTime.class).toInstant(),
-                new Address(rows.getString(4)),
+                signer(rows.getString(4)),
                 rows.getString(5)));
       }
     }
     return checkpoints;
+  }
+
+  private static Address signer(String stored) {
+    return Address.isAddress(stored) ? Address.parse(stored) : UNREADABLE_SIGNER;
   }
 
   private static LedgerEntry entry(ResultSet rows) throws SQLException {
