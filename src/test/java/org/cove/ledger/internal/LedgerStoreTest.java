@@ -301,6 +301,34 @@ class LedgerStoreTest {
     assertThat(result.reason()).isEqualTo("the checkpoint at size 2 has an invalid signature");
   }
 
+  @Test
+  void a_checkpoint_altered_in_the_database_is_reported_and_not_relied_on() throws SQLException {
+    appendRandom(4);
+    JdbcLedger ledger = LedgerTestSupport.jdbcLedger(database.dataSource(), signer);
+    ledger.checkpoint();
+    appendRandom(2);
+
+    for (String change :
+        List.of(
+            "size = 9",
+            "head = '" + "ab".repeat(32) + "'",
+            "created_at = created_at + interval '1 microsecond'",
+            "signature = '0x" + "cd".repeat(32) + "'",
+            "signer = '" + random.address().value() + "'",
+            "signer = 'not an address'")) {
+      asSuperuserBypassingTriggers("update ledger_checkpoint set " + change);
+
+      Verification result = ledger.verify();
+
+      assertThat(result.ok()).as(change).isFalse();
+      assertThat(result.firstBroken()).as(change).isNull();
+      assertThat(result.size()).as(change).isEqualTo(6);
+      assertThat(result.reason()).as(change).endsWith("has an invalid signature");
+      asSuperuserBypassingTriggers("delete from ledger_checkpoint");
+      ledger.checkpoint();
+    }
+  }
+
   @Nested
   class WithASeparateApplicationRole {
 
@@ -421,6 +449,15 @@ class LedgerStoreTest {
           unsigned.time(),
           signer.address(),
           signer.sign(unsigned.signedText().getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** What an administrator with the database's superuser could do behind Cove's back. */
+  private void asSuperuserBypassingTriggers(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("set session_replication_role = replica");
+      statement.execute(sql);
+      statement.execute("set session_replication_role = origin");
     }
   }
 
