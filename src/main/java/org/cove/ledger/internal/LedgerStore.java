@@ -22,7 +22,9 @@ import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.CanonicalJson;
 import org.cove.shared.CoveException;
+import org.cove.shared.InvalidInputException;
 import org.cove.shared.Page;
+import org.cove.shared.ProblemType;
 
 /**
  * The ledger's SQL, on a connection whose transaction the caller owns. Appends take a
@@ -256,7 +258,18 @@ final class LedgerStore {
     if (array == null) {
       return List.of();
     }
-    return Arrays.stream((Object[]) array.getArray()).map(o -> new Address((String) o)).toList();
+    return Arrays.stream((Object[]) array.getArray()).map(LedgerStore::party).toList();
+  }
+
+  /**
+   * The column holds any array of varchar, nested ones included (only a hand-made change puts one
+   * there); an element that is not one address makes the entry unreadable, as a bad address does.
+   */
+  private static Address party(Object element) {
+    if (element instanceof String text) {
+      return new Address(text);
+    }
+    throw new InvalidInputException(ProblemType.INVALID_ADDRESS, "a party is not an address");
   }
 
   private static Array addressArray(Connection connection, List<Address> addresses)
