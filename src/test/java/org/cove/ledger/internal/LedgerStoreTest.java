@@ -302,6 +302,30 @@ class LedgerStoreTest {
   }
 
   @Test
+  void entries_whose_fields_no_longer_read_as_a_ledger_entry_are_reported_as_altered()
+      throws SQLException {
+    appendRandom(5);
+    String address = random.address().value();
+
+    for (String change :
+        List.of(
+            "actor = 'not an address'",
+            "actor = upper(actor)",
+            "parties = array[null]::varchar[]",
+            "parties = array['" + address + "', 'nobody']",
+            "parties = array[array['" + address + "']]")) {
+      asSuperuserBypassingTriggers("update ledger_entry set " + change + " where sequence = 3");
+
+      Verification result = verify(List.of());
+
+      assertThat(result.firstBroken()).as(change).isEqualTo(3);
+      assertThat(result.reason()).as(change).isEqualTo("entry 3 was altered");
+      asSuperuserBypassingTriggers("delete from ledger_entry where sequence >= 3");
+      appendRandom(3);
+    }
+  }
+
+  @Test
   void a_checkpoint_altered_in_the_database_is_reported_and_not_relied_on() throws SQLException {
     appendRandom(4);
     JdbcLedger ledger = LedgerTestSupport.jdbcLedger(database.dataSource(), signer);
