@@ -37,9 +37,9 @@ final class LedgerStore {
   private static final long APPEND_LOCK = 0x436f76654c6564L;
 
   /**
-   * Stands in for a stored checkpoint signer that is no address at all (altered in the database).
-   * No key signs for it, so the checkpoint is reported as invalid and never relied on, instead of
-   * verification failing outright.
+   * Stands in for the signer of a checkpoint row that no longer reads as one (altered in the
+   * database). No key signs for it, so the checkpoint is reported as invalid and never relied on,
+   * instead of verification failing outright.
    */
   private static final Address UNREADABLE_SIGNER = new Address("0x" + "0".repeat(40));
 
@@ -225,26 +225,28 @@ final class LedgerStore {
                 "select size, head, created_at, signer, signature from ledger_checkpoint"
                     + " order by size")) {
       while (rows.next()) {
-        checkpoints.add(
-            new Checkpoint(
-                rows.getLong(1),
-                rows.getString(2),
-                rows.getObject(3, OffsetDateTime.class).toInstant(),
-                signer(rows.getString(4)),
-                rows.getString(5)));
+        checkpoints.add(checkpoint(rows));
       }
     }
     return checkpoints;
   }
 
-  private static Address signer(String stored) {
-    return Address.isAddress(stored) ? Address.parse(stored) : UNREADABLE_SIGNER;
+  private static Checkpoint checkpoint(ResultSet rows) throws SQLException {
+    long size = rows.getLong(1);
+    String head = rows.getString(2);
+    OffsetDateTime time = rows.getObject(3, OffsetDateTime.class);
+    String signer = rows.getString(4);
+    String signature = rows.getString(5);
+    if (isInfinite(time) || !Address.isAddress(signer)) {
+      return new Checkpoint(size, head, Instant.EPOCH, UNREADABLE_SIGNER, signature);
+    }
+    return new Checkpoint(size, head, time.toInstant(), Address.parse(signer), signature);
   }
 
   private static LedgerEntry entry(ResultSet rows) throws SQLException {
     return new LedgerEntry(
         rows.getLong(1),
-        rows.getObject(2, OffsetDateTime.class).toInstant(),
+        time(rows.getObject(2, OffsetDateTime.class)),
         new Address(rows.getString(3)),
         rows.getString(4),
         rows.getString(5),
@@ -252,6 +254,22 @@ final class LedgerStore {
         rows.getString(7),
         rows.getString(8),
         rows.getString(9));
+  }
+
+  /**
+   * PostgreSQL's 'infinity' and '-infinity' read back as {@link OffsetDateTime#MAX} and {@link
+   * OffsetDateTime#MIN}, which no append stores and {@link Times} cannot write: the entry is
+   * unreadable, as one with a bad address is.
+   */
+  private static Instant time(OffsetDateTime stored) {
+    if (isInfinite(stored)) {
+      throw new InvalidInputException("a ledger time is a point in time, not an infinity");
+    }
+    return stored.toInstant();
+  }
+
+  private static boolean isInfinite(OffsetDateTime stored) {
+    return stored.equals(OffsetDateTime.MAX) || stored.equals(OffsetDateTime.MIN);
   }
 
   private static List<Address> addresses(Array array) throws SQLException {
