@@ -309,6 +309,9 @@ class LedgerStoreTest {
 
     for (String change :
         List.of(
+            "recorded_at = 'infinity'",
+            "recorded_at = '-infinity'",
+            "recorded_at = '4713-01-01 00:00:00+00 BC'",
             "actor = 'not an address'",
             "actor = upper(actor)",
             "parties = array[null]::varchar[]",
@@ -337,6 +340,8 @@ class LedgerStoreTest {
             "size = 9",
             "head = '" + "ab".repeat(32) + "'",
             "created_at = created_at + interval '1 microsecond'",
+            "created_at = 'infinity'",
+            "created_at = '-infinity'",
             "signature = '0x" + "cd".repeat(32) + "'",
             "signer = '" + random.address().value() + "'",
             "signer = 'not an address'")) {
