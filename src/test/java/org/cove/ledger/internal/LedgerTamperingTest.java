@@ -108,7 +108,7 @@ class LedgerTamperingTest {
     assertThat(tried)
         .as("every kind of tampering was tried")
         .containsAll(FIELDS.stream().map(field -> "edit " + field).toList())
-        .contains("delete", "swap", "truncate");
+        .contains("make unreadable", "delete", "swap", "truncate");
   }
 
   @Test
@@ -122,12 +122,28 @@ class LedgerTamperingTest {
   }
 
   private Tampering tamper() throws SQLException {
-    return switch (random.nextInt(4)) {
-      case 0 -> editField();
-      case 1 -> deleteRow();
-      case 2 -> swapRows();
+    return switch (random.nextInt(9)) {
+      case 0, 1 -> editField();
+      case 2 -> makeUnreadable();
+      case 3, 4 -> deleteRow();
+      case 5, 6 -> swapRows();
       default -> truncateTail();
     };
+  }
+
+  /** Values no append writes, which must not stop verification from naming the entry. */
+  private Tampering makeUnreadable() throws SQLException {
+    long sequence = randomSequence(LENGTH);
+    String change =
+        List.of(
+                "recorded_at = 'infinity'",
+                "recorded_at = '-infinity'",
+                "actor = 'not an address'",
+                "parties = array[null]::varchar[]",
+                "parties = array[array[actor]]")
+            .get(random.nextInt(5));
+    execute("update ledger_entry set " + change + " where sequence = " + sequence);
+    return new Tampering("make unreadable", "set " + change + " in " + sequence, sequence);
   }
 
   private Tampering editField() throws SQLException {
