@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 /**
  * A real PostgreSQL for tests: one zonky server per test JVM (zonky defaults, a free port, a
  * temporary data directory), and a fresh database per call, so test classes never see each other's
- * rows. Fresh databases are cloned from a template migrated once, exactly as {@code
- * DatabaseBootstrap} migrates Cove's own.
+ * rows; within a class, {@link #truncateAll()} gives each test empty tables. Fresh databases are
+ * cloned from a template migrated once, exactly as {@code DatabaseBootstrap} migrates Cove's own.
  */
 public final class TestDatabase {
 
@@ -66,6 +66,32 @@ public final class TestDatabase {
         .placeholders(Map.of("cove_app_role", appRole))
         .load()
         .migrate();
+  }
+
+  /**
+   * Empties every table but Flyway's, bypassing the ledger's append-only triggers as only a
+   * superuser can, so that a test class may share one database and still start each test empty.
+   */
+  public void truncateAll() {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("set session_replication_role = replica");
+      statement.execute(
+          """
+          do $$
+          declare
+              tables text := (select string_agg(format('%I', tablename), ', ') from pg_tables
+                              where schemaname = current_schema()
+                                and tablename <> 'flyway_schema_history');
+          begin
+              if tables is not null then
+                  execute 'truncate ' || tables;
+              end if;
+          end
+          $$""");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not empty " + name + ": " + e.getMessage(), e);
+    }
   }
 
   /** Creates a login role with no privileges of its own (roles belong to the whole server). */

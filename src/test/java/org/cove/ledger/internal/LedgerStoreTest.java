@@ -32,9 +32,12 @@ import org.cove.testing.RandomData;
 import org.cove.testing.TestDatabase;
 import org.cove.testing.TestProviderSigner;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 class LedgerStoreTest {
 
@@ -42,12 +45,17 @@ class LedgerStoreTest {
 
   private final RandomData random = RandomData.fromSeedProperty();
   private final TestProviderSigner signer = TestProviderSigner.provider();
-  private TestDatabase database;
+  private static TestDatabase database;
   private Connection connection;
 
-  @BeforeEach
-  void freshDatabase() throws SQLException {
+  @BeforeAll
+  static void migrated() {
     database = TestDatabase.migrated();
+  }
+
+  @BeforeEach
+  void emptyLedger() throws SQLException {
+    database.truncateAll();
     connection = database.connect();
   }
 
@@ -359,6 +367,7 @@ class LedgerStoreTest {
   }
 
   @Nested
+  @TestInstance(Lifecycle.PER_CLASS)
   class WithASeparateApplicationRole {
 
     private static final String PASSWORD = "app-secret";
@@ -366,12 +375,17 @@ class LedgerStoreTest {
     private TestDatabase owned;
     private Connection app;
 
-    @BeforeEach
-    void migrateAsOwnerAndConnectAsTheApplication() throws SQLException {
+    @BeforeAll
+    void migrateAsOwnerForTheApplicationRole() {
       owned = TestDatabase.empty();
       role = owned.name() + "_app";
       TestDatabase.createRole(role, PASSWORD);
       owned.migrate(role);
+    }
+
+    @BeforeEach
+    void connectAsTheApplication() throws SQLException {
+      owned.truncateAll();
       app = owned.connectAs(role, PASSWORD);
     }
 
@@ -417,13 +431,20 @@ class LedgerStoreTest {
     void the_privileges_hold_even_with_the_triggers_disabled_by_the_owner() throws SQLException {
       append(app, randomEvent());
       LedgerStore.insertCheckpoint(app, signed(1, "ab".repeat(32)));
+      switchTriggers("disable");
+      try {
+        assertPermissionDenied();
+      } finally {
+        switchTriggers("enable");
+      }
+    }
+
+    private void switchTriggers(String how) throws SQLException {
       try (Connection owner = owned.connect();
           Statement statement = owner.createStatement()) {
-        statement.execute("alter table ledger_entry disable trigger user");
-        statement.execute("alter table ledger_checkpoint disable trigger user");
+        statement.execute("alter table ledger_entry " + how + " trigger user");
+        statement.execute("alter table ledger_checkpoint " + how + " trigger user");
       }
-
-      assertPermissionDenied();
     }
 
     @Test
