@@ -22,7 +22,9 @@ import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.CanonicalJson;
 import org.cove.shared.CoveException;
+import org.cove.shared.InvalidInputException;
 import org.cove.shared.Page;
+import org.cove.shared.ProblemType;
 
 /**
  * The ledger's SQL, on a connection whose transaction the caller owns. Appends take a
@@ -33,6 +35,13 @@ final class LedgerStore {
 
   /** Arbitrary, fixed: the advisory lock that serialises appends. */
   private static final long APPEND_LOCK = 0x436f76654c6564L;
+
+  /**
+   * Stands in for the signer of a checkpoint row that no longer reads as one (altered in the
+   * database). No key signs for it, so the checkpoint is reported as invalid and never relied on,
+   * instead of verification failing outright.
+   */
+  private static final Address UNREADABLE_SIGNER = new Address("0x" + "0".repeat(40));
 
   private static final String COLUMNS =
       "sequence, recorded_at, actor, kind, subject, parties, payload, previous_hash, hash";
@@ -216,22 +225,28 @@ final class LedgerStore {
                 "select size, head, created_at, signer, signature from ledger_checkpoint"
                     + " order by size")) {
       while (rows.next()) {
-        checkpoints.add(
-            new Checkpoint(
-                rows.getLong(1),
-                rows.getString(2),
-                rows.getObject(3, OffsetDateTime.class).toInstant(),
-                new Address(rows.getString(4)),
-                rows.getString(5)));
+        checkpoints.add(checkpoint(rows));
       }
     }
     return checkpoints;
   }
 
+  private static Checkpoint checkpoint(ResultSet rows) throws SQLException {
+    long size = rows.getLong(1);
+    String head = rows.getString(2);
+    OffsetDateTime time = rows.getObject(3, OffsetDateTime.class);
+    String signer = rows.getString(4);
+    String signature = rows.getString(5);
+    if (isInfinite(time) || !Address.isAddress(signer)) {
+      return new Checkpoint(size, head, Instant.EPOCH, UNREADABLE_SIGNER, signature);
+    }
+    return new Checkpoint(size, head, time.toInstant(), Address.parse(signer), signature);
+  }
+
   private static LedgerEntry entry(ResultSet rows) throws SQLException {
     return new LedgerEntry(
         rows.getLong(1),
-        rows.getObject(2, OffsetDateTime.class).toInstant(),
+        time(rows.getObject(2, OffsetDateTime.class)),
         new Address(rows.getString(3)),
         rows.getString(4),
         rows.getString(5),
@@ -241,11 +256,38 @@ final class LedgerStore {
         rows.getString(9));
   }
 
+  /**
+   * PostgreSQL's 'infinity' and '-infinity' read back as {@link OffsetDateTime#MAX} and {@link
+   * OffsetDateTime#MIN}, which no append stores and {@link Times} cannot write: the entry is
+   * unreadable, as one with a bad address is.
+   */
+  private static Instant time(OffsetDateTime stored) {
+    if (isInfinite(stored)) {
+      throw new InvalidInputException("a ledger time is a point in time, not an infinity");
+    }
+    return stored.toInstant();
+  }
+
+  private static boolean isInfinite(OffsetDateTime stored) {
+    return stored.equals(OffsetDateTime.MAX) || stored.equals(OffsetDateTime.MIN);
+  }
+
   private static List<Address> addresses(Array array) throws SQLException {
     if (array == null) {
       return List.of();
     }
-    return Arrays.stream((Object[]) array.getArray()).map(o -> new Address((String) o)).toList();
+    return Arrays.stream((Object[]) array.getArray()).map(LedgerStore::party).toList();
+  }
+
+  /**
+   * The column holds any array of varchar, nested ones included (only a hand-made change puts one
+   * there); an element that is not one address makes the entry unreadable, as a bad address does.
+   */
+  private static Address party(Object element) {
+    if (element instanceof String text) {
+      return new Address(text);
+    }
+    throw new InvalidInputException(ProblemType.INVALID_ADDRESS, "a party is not an address");
   }
 
   private static Array addressArray(Connection connection, List<Address> addresses)

@@ -1,0 +1,67 @@
+package org.cove.ledger.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.cove.ledger.LedgerEntry;
+import org.cove.shared.Address;
+import org.cove.shared.AuditEvent;
+import org.cove.shared.ProviderSigner;
+
+/**
+ * Appending as Cove does, one transaction per entry, and the ledger service without a container.
+ */
+final class LedgerTestSupport {
+
+  private LedgerTestSupport() {}
+
+  /** One append in a transaction of its own, as a request that records one event does it. */
+  static LedgerEntry append(Connection connection, AuditEvent event) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      LedgerEntry entry = LedgerStore.append(connection, event, Instant.now());
+      connection.commit();
+      return entry;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  static AuditEvent event(Address actor, String kind, String subject, Collection<Address> parties) {
+    return event(actor, kind, subject, parties, Json.createObjectBuilder().add("n", 1).build());
+  }
+
+  static AuditEvent event(
+      Address actor, String kind, String subject, Collection<Address> parties, JsonObject payload) {
+    return new AuditEvent(actor, kind, subject, payload, Set.copyOf(parties));
+  }
+
+  static JsonObject json(String text) {
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  /**
+   * The server's ledger service wired by hand. Outside a container {@code @Transactional} does
+   * nothing, so each call runs on an auto-commit connection of its own.
+   */
+  static JdbcLedger jdbcLedger(DataSource dataSource, ProviderSigner signer) {
+    JdbcLedger ledger = new JdbcLedger();
+    ledger.dataSource = dataSource;
+    ledger.signer = signer;
+    ledger.clock = Clock.systemUTC();
+    return ledger;
+  }
+}
