@@ -23,8 +23,14 @@ final class NonceStore {
 
   private NonceStore() {}
 
-  /** True when {@code nonce} was greater than the last one and is now the last one. */
+  /**
+   * True when {@code nonce} was greater than the last one (0 for an address never seen) and is now
+   * the last one.
+   */
   static boolean advance(Connection connection, Address address, long nonce) throws SQLException {
+    if (nonce <= 0) {
+      return false;
+    }
     try (PreparedStatement statement = connection.prepareStatement(ADVANCE)) {
       statement.setString(1, address.value());
       statement.setLong(2, nonce);

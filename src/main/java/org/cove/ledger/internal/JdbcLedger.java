@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.cove.ledger.Checkpoint;
 import org.cove.ledger.Ledger;
@@ -75,6 +76,10 @@ class JdbcLedger implements Ledger, AuditTrail {
     LedgerStore.Head head = LedgerStore.head(connection);
     if (head.size() == 0) {
       throw new LedgerException("the ledger is empty: there is nothing to checkpoint yet");
+    }
+    Optional<Checkpoint> existing = LedgerStore.checkpointAt(connection, head.size());
+    if (existing.isPresent()) {
+      return existing.get();
     }
     Instant time = Times.truncate(clock.instant());
     Checkpoint unsigned = new Checkpoint(head.size(), head.hash(), time, signer.address(), "");

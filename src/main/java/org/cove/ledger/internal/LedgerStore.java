@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.cove.ledger.Checkpoint;
 import org.cove.ledger.LedgerEntry;
@@ -214,6 +215,19 @@ final class LedgerStore {
       insert.setString(4, checkpoint.signer().value());
       insert.setString(5, checkpoint.signature());
       insert.executeUpdate();
+    }
+  }
+
+  /** The stored checkpoint of this size, if the head at that size was checkpointed before. */
+  static Optional<Checkpoint> checkpointAt(Connection connection, long size) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select size, head, created_at, signer, signature from ledger_checkpoint"
+                + " where size = ?")) {
+      select.setLong(1, size);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(checkpoint(rows)) : Optional.empty();
+      }
     }
   }
 

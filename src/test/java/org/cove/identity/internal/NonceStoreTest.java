@@ -58,6 +58,15 @@ class NonceStoreTest {
   }
 
   @Test
+  void nonce_zero_is_refused_because_an_unseen_address_has_last_nonce_zero() throws SQLException {
+    Connection connection = connections.get(0);
+
+    assertThat(NonceStore.advance(connection, address, 0)).isFalse();
+    assertThat(NonceStore.last(connection, address)).isZero();
+    assertThat(NonceStore.advance(connection, address, 1)).isTrue();
+  }
+
+  @Test
   void the_same_nonce_again_is_refused_as_a_replay() throws SQLException {
     Connection connection = connections.get(0);
     NonceStore.advance(connection, address, 7);

@@ -290,6 +290,18 @@ class LedgerStoreTest {
   }
 
   @Test
+  void checkpointing_an_unchanged_head_again_returns_the_stored_checkpoint() throws SQLException {
+    appendRandom(3);
+    JdbcLedger ledger = LedgerTestSupport.jdbcLedger(database.dataSource(), signer);
+    Checkpoint first = ledger.checkpoint();
+
+    Checkpoint again = ledger.checkpoint();
+
+    assertThat(again).isEqualTo(first);
+    assertThat(ledger.checkpoints()).containsExactly(first);
+  }
+
+  @Test
   void an_empty_ledger_has_nothing_to_checkpoint() {
     JdbcLedger ledger = LedgerTestSupport.jdbcLedger(database.dataSource(), signer);
 
