@@ -1,5 +1,8 @@
 package org.cove.shared;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
 /**
  * The root of every error Cove reports to its callers. Each module has a small family of
  * subclasses; the API maps them all, once, to problem responses. The detail is shown to the caller,
@@ -25,5 +28,10 @@ public class CoveException extends RuntimeException {
 
   public String detail() {
     return getMessage();
+  }
+
+  /** Members added to the problem response besides type, title, status and detail. */
+  public JsonObject extensions() {
+    return JsonValue.EMPTY_JSON_OBJECT;
   }
 }

@@ -3,6 +3,7 @@ package org.cove.api.internal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.shared.CoveException;
@@ -15,8 +16,10 @@ public class CoveExceptionMapper implements ExceptionMapper<CoveException> {
   @Override
   public Response toResponse(CoveException exception) {
     if (exception.type().status() >= 500) {
-      LOG.log(Level.WARNING, exception.type().slug(), exception.getCause());
+      String id = UUID.randomUUID().toString();
+      LOG.log(Level.WARNING, exception.type().slug() + " " + id, exception.getCause());
+      return Problems.response(exception.type(), exception.detail() + " (error id " + id + ")");
     }
-    return Problems.response(exception.type(), exception.detail());
+    return Problems.response(exception.type(), exception.detail(), exception.extensions());
   }
 }

@@ -1,7 +1,9 @@
 package org.cove.api.internal;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 import org.cove.shared.ProblemType;
 
@@ -13,6 +15,10 @@ final class Problems {
   private Problems() {}
 
   static Response response(ProblemType type, String detail) {
+    return response(type, detail, JsonValue.EMPTY_JSON_OBJECT);
+  }
+
+  static Response response(ProblemType type, String detail, JsonObject extensions) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("type", type.uri())
@@ -21,6 +27,7 @@ final class Problems {
     if (detail != null && !detail.isBlank()) {
       body.add("detail", detail);
     }
+    extensions.forEach(body::add);
     Response.ResponseBuilder response =
         Response.status(type.status()).type(MEDIA_TYPE).entity(body.build().toString());
     if (type.status() == 503) {

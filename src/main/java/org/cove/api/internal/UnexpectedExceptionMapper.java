@@ -6,11 +6,11 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.shared.CoveException;
+import org.cove.shared.DatabaseException;
 import org.cove.shared.ProblemType;
 
 /**
@@ -20,9 +20,6 @@ import org.cove.shared.ProblemType;
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
-
-  static final ProblemType INTERNAL =
-      new ProblemType("internal-error", 500, "Something went wrong on the server");
 
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
@@ -35,14 +32,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     if (isUnreadableBody(exception)) {
       return Problems.response(ProblemType.INVALID_REQUEST, "the request body is not valid JSON");
     }
-    if (causedBy(exception, SQLException.class)) {
+    if (DatabaseException.isUnavailable(exception)) {
       LOG.log(Level.WARNING, "Database unavailable", exception);
       return Problems.response(
           ProblemType.UNAVAILABLE, "the database is not available, try again shortly");
     }
     String id = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error " + id, exception);
-    return Problems.response(INTERNAL, "error id " + id);
+    return Problems.response(ProblemType.INTERNAL, "error id " + id);
   }
 
   /** Interceptors (transactions) may wrap a module's own exception. */
@@ -53,15 +50,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     return null;
-  }
-
-  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean isUnreadableBody(Throwable exception) {

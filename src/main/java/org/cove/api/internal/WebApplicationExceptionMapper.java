@@ -17,7 +17,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException exception) {
     int status = exception.getResponse().getStatus();
     if (status >= 500) {
-      return Problems.response(UnexpectedExceptionMapper.INTERNAL, null);
+      return Problems.response(ProblemType.INTERNAL, null);
     }
     Response.Status known = Response.Status.fromStatusCode(status);
     String title = known == null ? "Request refused" : known.getReasonPhrase();

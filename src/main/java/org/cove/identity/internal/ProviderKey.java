@@ -5,11 +5,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.cove.identity.AuthenticationException;
 import org.cove.shared.Address;
 import org.cove.shared.DataDirectory;
-import org.cove.shared.Hashes;
+import org.cove.shared.ProviderSecrets;
 import org.cove.shared.ProviderSigner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.web3j.crypto.ECKeyPair;
@@ -20,7 +24,7 @@ import org.web3j.crypto.Keys;
  * kept in the data directory.
  */
 @ApplicationScoped
-class ProviderKey implements ProviderSigner {
+class ProviderKey implements ProviderSigner, ProviderSecrets {
 
   @Inject
   @ConfigProperty(name = "cove.provider.key")
@@ -41,12 +45,24 @@ class ProviderKey implements ProviderSigner {
                 () ->
                     KeyFiles.loadOrCreate(dataDirectory.directory("keys").resolve("provider.key")));
     address = Address.parse("0x" + Keys.getAddress(key));
-    tokenKey = Hashes.sha256(("cove bearer tokens:" + KeyFiles.toHex(key)).getBytes(UTF_8));
+    tokenKey = key("bearer tokens").getEncoded();
   }
 
   /** The HMAC key of bearer tokens, derived from the provider key so that it needs no file. */
   byte[] tokenKey() {
     return tokenKey.clone();
+  }
+
+  /** HMAC-SHA256 of the purpose under the private key: an HKDF-style expansion of one key. */
+  @Override
+  public SecretKey key(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getPrivateKey().toByteArray(), "HmacSHA256"));
+      return new SecretKeySpec(mac.doFinal(("cove:" + purpose).getBytes(UTF_8)), "AES");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JVM has HmacSHA256", e);
+    }
   }
 
   @Override

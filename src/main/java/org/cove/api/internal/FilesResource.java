@@ -1,0 +1,45 @@
+package org.cove.api.internal;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.cove.identity.Principal;
+import org.cove.provider.Uploads;
+import org.cove.provider.Uploads.Upload;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("v1/files")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalogue")
+public class FilesResource {
+
+  @Inject Uploads uploads;
+
+  @Inject Authentication authentication;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary =
+          "Upload a file (the request body, streamed) for an asset to use: {\"type\": \"upload\","
+              + " \"id\": <id>} in a service's files")
+  public Response upload(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("filename") String filename,
+      InputStream content) {
+    Principal owner = authentication.require(authorization);
+    Upload upload = uploads.store(owner, filename, content);
+    return Response.status(Response.Status.CREATED).entity(upload).build();
+  }
+}

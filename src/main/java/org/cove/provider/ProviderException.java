@@ -1,0 +1,45 @@
+package org.cove.provider;
+
+import org.cove.shared.CoveException;
+import org.cove.shared.ProblemType;
+
+/** Refusals of the provider that are neither bad input nor missing things. */
+public class ProviderException extends CoveException {
+
+  public static final ProblemType PAYLOAD_TOO_LARGE =
+      new ProblemType("payload-too-large", 413, "The file is too large");
+  public static final ProblemType NOT_PERMITTED =
+      new ProblemType("not-permitted", 403, "Not permitted by the asset's rules");
+  public static final ProblemType PAYMENT_REQUIRED =
+      new ProblemType("payment_required", 402, "This service has a price");
+  public static final ProblemType FILE_UNAVAILABLE =
+      new ProblemType("file-unavailable", 502, "The file cannot be fetched right now");
+
+  public ProviderException(ProblemType type, String detail) {
+    super(type, detail);
+  }
+
+  /** A permission refusal, naming its reason (e.g. {@code not_trusted_algo}). */
+  public static ProviderException refused(Reason reason) {
+    return new Refused(reason);
+  }
+
+  /** A refusal with its reason code as a problem member. */
+  public static final class Refused extends ProviderException {
+    private final Reason reason;
+
+    Refused(Reason reason) {
+      super(NOT_PERMITTED, reason.code() + ": " + reason.explanation());
+      this.reason = reason;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+
+    @Override
+    public jakarta.json.JsonObject extensions() {
+      return jakarta.json.Json.createObjectBuilder().add("reason", reason.code()).build();
+    }
+  }
+}

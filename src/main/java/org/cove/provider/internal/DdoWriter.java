@@ -1,0 +1,167 @@
+package org.cove.provider.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Collection;
+import java.util.Locale;
+import org.cove.provider.AlgorithmMetadata;
+import org.cove.provider.Asset;
+import org.cove.provider.AssetState;
+import org.cove.provider.ComputeOptions;
+import org.cove.provider.ConsumerParameter;
+import org.cove.provider.Container;
+import org.cove.provider.Metadata;
+import org.cove.provider.Price;
+import org.cove.provider.Service;
+import org.cove.provider.TrustedAlgorithm;
+import org.cove.shared.Address;
+
+/**
+ * Writes an asset as a DDO in Ocean's v4 shape, plus a {@code cove} section with what Cove adds
+ * (state, checksums, sample). File references are never written: only their number.
+ */
+public final class DdoWriter {
+
+  static final String DDO_VERSION = "4.1.0";
+
+  /** Ocean's NFT states: 0 active, 4 ordering temporarily disabled. */
+  private static final int NFT_ACTIVE = 0;
+
+  private static final int NFT_DISABLED = 4;
+
+  private DdoWriter() {}
+
+  public static JsonObject write(Asset asset, String serviceEndpoint, long chainId) {
+    JsonObjectBuilder cove =
+        Json.createObjectBuilder()
+            .add("state", asset.state().name().toLowerCase(Locale.ROOT))
+            .add("hasSample", asset.hasSample());
+    asset.filesChecksum().ifPresent(c -> cove.add("filesChecksum", c));
+    asset
+        .metadata()
+        .algorithm()
+        .ifPresent(a -> cove.add("containerSectionChecksum", a.container().sectionChecksum()));
+    JsonArrayBuilder services = Json.createArrayBuilder();
+    asset.services().forEach(s -> services.add(service(s, serviceEndpoint)));
+    return Json.createObjectBuilder()
+        .add("@context", Json.createArrayBuilder().add("https://w3id.org/did/v1"))
+        .add("id", asset.did().value())
+        .add("version", DDO_VERSION)
+        .add("chainId", chainId)
+        .add("metadata", metadata(asset.metadata()))
+        .add("services", services)
+        .add(
+            "credentials",
+            Json.createObjectBuilder()
+                .add("allow", addresses(asset.credentials().allow()))
+                .add("deny", addresses(asset.credentials().deny())))
+        .add(
+            "nft",
+            Json.createObjectBuilder()
+                .add("owner", asset.publisher().value())
+                .add("state", asset.state() == AssetState.ACTIVE ? NFT_ACTIVE : NFT_DISABLED))
+        .add("cove", cove)
+        .build();
+  }
+
+  private static JsonObject metadata(Metadata metadata) {
+    JsonArrayBuilder tags = Json.createArrayBuilder();
+    metadata.tags().forEach(tags::add);
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("type", metadata.type().name().toLowerCase(Locale.ROOT))
+            .add("name", metadata.name())
+            .add("description", metadata.description())
+            .add("author", metadata.author())
+            .add("license", metadata.license())
+            .add("tags", tags)
+            .add("created", metadata.created().toString())
+            .add("updated", metadata.updated().toString());
+    metadata.algorithm().ifPresent(a -> json.add("algorithm", algorithm(a)));
+    return json.build();
+  }
+
+  private static JsonObject algorithm(AlgorithmMetadata algorithm) {
+    Container container = algorithm.container();
+    JsonArrayBuilder parameters = Json.createArrayBuilder();
+    algorithm.consumerParameters().forEach(p -> parameters.add(parameter(p)));
+    return Json.createObjectBuilder()
+        .add("language", algorithm.language())
+        .add("version", algorithm.version())
+        .add(
+            "container",
+            Json.createObjectBuilder()
+                .add("entrypoint", container.entrypoint())
+                .add("image", container.image())
+                .add("tag", container.tag())
+                .add("checksum", container.checksum()))
+        .add("consumerParameters", parameters)
+        .build();
+  }
+
+  private static JsonObject parameter(ConsumerParameter parameter) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("name", parameter.name())
+            .add("type", parameter.type().name().toLowerCase(Locale.ROOT))
+            .add("label", parameter.label())
+            .add("required", parameter.required())
+            .add("description", parameter.description());
+    parameter.defaultValue().ifPresent(d -> json.add("default", d));
+    if (parameter.type() == ConsumerParameter.Type.SELECT) {
+      JsonArrayBuilder options = Json.createArrayBuilder();
+      parameter
+          .options()
+          .forEach(o -> options.add(Json.createObjectBuilder().add(o.value(), o.label())));
+      json.add("options", options);
+    }
+    return json.build();
+  }
+
+  private static JsonObject service(Service service, String serviceEndpoint) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", service.id())
+            .add("type", service.type().name().toLowerCase(Locale.ROOT))
+            .add("serviceEndpoint", serviceEndpoint)
+            .add("timeout", service.timeout())
+            .add("fileCount", service.fileCount())
+            .add("price", price(service.price()));
+    service.compute().ifPresent(c -> json.add("compute", compute(c)));
+    return json.build();
+  }
+
+  private static JsonObject price(Price price) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("amount", price.amount().toPlainString());
+    price.token().ifPresent(t -> json.add("token", t));
+    price.chainId().ifPresent(c -> json.add("chainId", c));
+    return json.build();
+  }
+
+  static JsonObject compute(ComputeOptions options) {
+    JsonArrayBuilder algorithms = Json.createArrayBuilder();
+    for (TrustedAlgorithm entry : options.trustedAlgorithms()) {
+      JsonObjectBuilder json = Json.createObjectBuilder().add("did", entry.did());
+      entry.filesChecksum().ifPresent(c -> json.add("filesChecksum", c));
+      entry.containerSectionChecksum().ifPresent(c -> json.add("containerSectionChecksum", c));
+      algorithms.add(json);
+    }
+    JsonArrayBuilder publishers = Json.createArrayBuilder();
+    options.trustedPublishers().forEach(publishers::add);
+    return Json.createObjectBuilder()
+        .add("allowRawAlgorithm", options.allowRawAlgorithm())
+        .add("allowNetworkAccess", options.allowNetworkAccess())
+        .add("publisherTrustedAlgorithms", algorithms)
+        .add("publisherTrustedAlgorithmPublishers", publishers)
+        .build();
+  }
+
+  private static JsonArrayBuilder addresses(Collection<Address> addresses) {
+    JsonArrayBuilder json = Json.createArrayBuilder();
+    addresses.stream().map(Address::value).sorted().forEach(json::add);
+    return json;
+  }
+}
