@@ -52,6 +52,10 @@ class JpaUploads implements Uploads {
     return new Upload(id, name, size, hash);
   }
 
+  Optional<UploadEntity> find(String id) {
+    return Optional.ofNullable(entityManager.find(UploadEntity.class, id));
+  }
+
   /** The upload if it exists and belongs to {@code owner}. */
   Optional<UploadEntity> find(String id, String owner) {
     return Optional.ofNullable(entityManager.find(UploadEntity.class, id))
