@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -93,37 +92,12 @@ class JpaCatalogue implements Catalogue {
   @Override
   @Transactional
   public Page<Asset> search(CatalogueQuery query) {
-    StringBuilder where = new StringBuilder(" where true");
-    List<Object> parameters = new ArrayList<>();
-    query
-        .text()
-        .filter(t -> !t.isBlank())
-        .ifPresent(
-            t -> add(where, parameters, " and search @@ websearch_to_tsquery('english', ?)", t));
-    query.type().ifPresent(t -> add(where, parameters, " and type = ?", t.name()));
-    query
-        .tag()
-        .ifPresent(
-            t ->
-                add(
-                    where,
-                    parameters,
-                    " and tags @> array[?]::varchar[]",
-                    t.toLowerCase(Locale.ROOT)));
-    query.publisher().ifPresent(p -> add(where, parameters, " and publisher = ?", p.value()));
-    if (!query.includeDisabled()) {
-      where.append(" and state = 'ACTIVE'");
-    }
-    Query count = entityManager.createNativeQuery("select count(*) from provider_asset" + where);
-    bind(count, parameters);
+    CatalogueSearchSql sql = CatalogueSearchSql.of(query);
+    Query count = entityManager.createNativeQuery(sql.countSql());
+    bind(count, sql.parameters());
     long total = ((Number) count.getSingleResult()).longValue();
-    Query select =
-        entityManager.createNativeQuery(
-            "select * from provider_asset" + where + " order by updated_at desc, did",
-            AssetEntity.class);
-    bind(select, parameters);
-    select.setFirstResult(query.page() * query.size());
-    select.setMaxResults(query.size());
+    Query select = entityManager.createNativeQuery(sql.pageSql(), AssetEntity.class);
+    bind(select, sql.pageParameters());
     @SuppressWarnings("unchecked")
     List<AssetEntity> rows = select.getResultList();
     return new Page<>(rows.stream().map(this::toAsset).toList(), query.page(), query.size(), total);
@@ -301,11 +275,6 @@ class JpaCatalogue implements Catalogue {
     byte[] random = new byte[bytes];
     RANDOM.nextBytes(random);
     return HexFormat.of().formatHex(random);
-  }
-
-  private static void add(StringBuilder where, List<Object> parameters, String sql, Object value) {
-    where.append(sql);
-    parameters.add(value);
   }
 
   private static void bind(Query query, List<Object> parameters) {
