@@ -52,7 +52,7 @@ public final class Permissions {
   }
 
   /** Whether an asset can be used by this account at all: active, and its credentials admit it. */
-  static Optional<Reason> usable(Asset asset, Address account) {
+  public static Optional<Reason> usable(Asset asset, Address account) {
     if (asset.state() == AssetState.DISABLED) {
       return Optional.of(Reason.ASSET_DISABLED);
     }

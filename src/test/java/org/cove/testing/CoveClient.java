@@ -62,6 +62,38 @@ public final class CoveClient {
             .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** A JSON request with a bearer token: POST, PUT or any other method. */
+  public Response json(String method, String path, String bearerToken, JsonObject body) {
+    return send(
+        request(path)
+            .header("Authorization", "Bearer " + bearerToken)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  /** Uploads a file for an asset; returns its upload id. */
+  public String upload(String bearerToken, String filename, byte[] content) {
+    Response response =
+        send(
+            request("/api/v1/files?filename=" + encode(filename))
+                .header("Authorization", "Bearer " + bearerToken)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+    if (response.status() != 201) {
+      throw new IllegalStateException("upload failed: " + response.body());
+    }
+    return response.json().getString("id");
+  }
+
+  /** Publishes a DDO; returns the published DDO. */
+  public JsonObject publish(String bearerToken, JsonObject ddo) {
+    Response response = json("POST", "/api/v1/assets", bearerToken, ddo);
+    if (response.status() != 201) {
+      throw new IllegalStateException("publish failed: " + response.body());
+    }
+    return response.json();
+  }
+
   public Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
