@@ -1,6 +1,7 @@
 package org.cove.shared;
 
 import jakarta.json.JsonObject;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,5 +20,10 @@ public record AuditEvent(
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(payload, "payload");
     parties = Set.copyOf(parties);
+  }
+
+  /** The accounts concerned, each once (an actor may well be both consumer and publisher). */
+  public static Set<Address> parties(Address... accounts) {
+    return Set.copyOf(Arrays.asList(accounts));
   }
 }

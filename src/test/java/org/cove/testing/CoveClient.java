@@ -40,6 +40,18 @@ public final class CoveClient {
     return send(request(path).GET());
   }
 
+  /** A GET whose body is bytes, e.g. a download. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException("Cove did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response get(String path, String bearerToken) {
     return send(request(path).header("Authorization", "Bearer " + bearerToken).GET());
   }

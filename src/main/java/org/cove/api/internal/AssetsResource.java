@@ -27,6 +27,7 @@ import org.cove.provider.AssetType;
 import org.cove.provider.Catalogue;
 import org.cove.provider.CatalogueQuery;
 import org.cove.provider.DdoFormat;
+import org.cove.provider.Downloads;
 import org.cove.shared.Address;
 import org.cove.shared.Did;
 import org.cove.shared.InvalidInputException;
@@ -43,6 +44,8 @@ public class AssetsResource {
   @Inject Catalogue catalogue;
 
   @Inject DdoFormat ddos;
+
+  @Inject Downloads downloads;
 
   @Inject Authentication authentication;
 
@@ -92,6 +95,14 @@ public class AssetsResource {
   @Operation(summary = "One asset's DDO")
   public JsonObject get(@PathParam("did") String did) {
     return ddos.write(catalogue.get(Did.parse(did)));
+  }
+
+  @GET
+  @Path("{did}/sample")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "The dataset's public sample file, to try an algorithm on")
+  public Response sample(@PathParam("did") String did) {
+    return FileResponses.attachment(downloads.openSample(Did.parse(did)));
   }
 
   @PUT

@@ -10,16 +10,21 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.cove.identity.OceanAuthTokens;
 import org.cove.identity.SignedRequest;
 import org.cove.identity.SignedRequests;
+import org.cove.provider.Downloads;
 import org.cove.shared.Address;
+import org.cove.shared.Did;
 import org.cove.shared.InvalidInputException;
 import org.cove.shared.ProviderSigner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +44,7 @@ public class OceanServicesResource {
   static final Map<String, JsonArray> ENDPOINTS =
       Map.of(
           "nonce", endpoint("GET", "nonce"),
+          "download", endpoint("GET", "download"),
           "generateAuthToken", endpoint("POST", "auth/token"),
           "invalidateAuthToken", endpoint("POST", "auth/token/invalidate"));
 
@@ -47,6 +53,10 @@ public class OceanServicesResource {
   @Inject OceanAuthTokens authTokens;
 
   @Inject ProviderSigner providerSigner;
+
+  @Inject Downloads downloads;
+
+  @Inject Authentication authentication;
 
   @Inject
   @ConfigProperty(name = "cove.chain.id")
@@ -102,6 +112,34 @@ public class OceanServicesResource {
             text(body, "signature"));
     authTokens.invalidate(request, text(body, "token"));
     return Json.createObjectBuilder().add("success", true).build();
+  }
+
+  @GET
+  @Path("download")
+  @Produces(MediaType.WILDCARD)
+  @Operation(
+      summary =
+          "A file of an access service, signed over consumerAddress + nonce + downloadEndpoint"
+              + " (or with a bearer token)")
+  public Response download(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("documentId") String documentId,
+      @QueryParam("serviceId") String serviceId,
+      @QueryParam("fileIndex") String fileIndex,
+      @QueryParam("consumerAddress") String consumerAddress,
+      @QueryParam("nonce") String nonce,
+      @QueryParam("signature") String signature) {
+    Did did = Did.parse(documentId);
+    String service =
+        Params.text(serviceId)
+            .orElseThrow(() -> new InvalidInputException("serviceId is required"));
+    int index = Params.integer("fileIndex", fileIndex, 0);
+    Address consumer =
+        signature == null || signature.isBlank()
+            ? authentication.require(authorization).address()
+            : signedRequests.verify(
+                new SignedRequest(consumerAddress, nonce, "downloadEndpoint", signature));
+    return FileResponses.attachment(downloads.open(consumer, did, service, index));
   }
 
   private static JsonArray endpoint(String method, String path) {

@@ -1,5 +1,6 @@
 package org.cove.provider.internal;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -246,7 +247,7 @@ public final class DraftParser {
             true,
             MAX_SERVICES,
             (value, path) -> read.object(value, path).flatMap(s -> service(s, path, type)));
-    if (ddo.containsKey("services") && services.isEmpty() && read.errors().isEmpty()) {
+    if (ddo.get("services") instanceof JsonArray given && given.isEmpty()) {
       read.error("services", "an asset needs at least one service");
     }
     Set<String> ids = new HashSet<>();

@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.cove.identity.Principal;
 import org.cove.provider.AlgorithmChoice;
@@ -361,7 +360,7 @@ class JpaApprovals implements Approvals {
             kind,
             entity.datasetDid,
             payload.build(),
-            Set.of(new Address(entity.consumer), new Address(entity.publisher))));
+            AuditEvent.parties(new Address(entity.consumer), new Address(entity.publisher))));
   }
 
   private Instant now() {
