@@ -74,6 +74,13 @@ public final class Browser implements AutoCloseable {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
   }
 
+  /** Scrolls the element into view, then clicks it as a user would. */
+  public void click(String id) {
+    WebElement element = element(id);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
   public void waitForText(String id, String text) {
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
   }

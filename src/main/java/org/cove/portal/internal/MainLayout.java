@@ -62,6 +62,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   private static SideNav navigation() {
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Home", HomeView.class));
+    nav.addItem(new SideNavItem("Catalogue", CatalogueView.class));
+    nav.addItem(new SideNavItem("My assets", MyAssetsView.class));
+    nav.addItem(new SideNavItem("Publish", PublishView.class));
+    nav.addItem(new SideNavItem("Approvals", ApprovalsView.class));
     nav.addItem(new SideNavItem("Ledger", LedgerView.class));
     return nav;
   }
