@@ -73,14 +73,7 @@ public class ApprovalsResource {
             Params.text(state).map(ApprovalsResource::state),
             Params.integer("page", page, 0),
             Params.integer("size", size, 20));
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    approvals.items().forEach(a -> items.add(json(a)));
-    return Json.createObjectBuilder()
-        .add("items", items)
-        .add("page", approvals.page())
-        .add("size", approvals.size())
-        .add("total", approvals.total())
-        .build();
+    return Pages.json(approvals, ApprovalsResource::json);
   }
 
   @GET

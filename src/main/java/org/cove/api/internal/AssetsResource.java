@@ -1,8 +1,6 @@
 package org.cove.api.internal;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -158,14 +156,7 @@ public class AssetsResource {
   }
 
   private JsonObject page(Page<Asset> page) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    page.items().forEach(a -> items.add(ddos.write(a)));
-    return Json.createObjectBuilder()
-        .add("items", items)
-        .add("page", page.page())
-        .add("size", page.size())
-        .add("total", page.total())
-        .build();
+    return Pages.json(page, ddos::write);
   }
 
   private static AssetType type(String type) {

@@ -17,14 +17,7 @@ final class LedgerJson {
   private LedgerJson() {}
 
   static JsonObject page(Page<LedgerEntry> page) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    page.items().forEach(e -> items.add(entry(e)));
-    return Json.createObjectBuilder()
-        .add("items", items)
-        .add("page", page.page())
-        .add("size", page.size())
-        .add("total", page.total())
-        .build();
+    return Pages.json(page, LedgerJson::entry);
   }
 
   static JsonObject entry(LedgerEntry entry) {

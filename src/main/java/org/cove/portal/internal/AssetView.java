@@ -3,7 +3,6 @@ package org.cove.portal.internal;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -30,7 +29,6 @@ import org.cove.provider.Asset;
 import org.cove.provider.AssetState;
 import org.cove.provider.AssetType;
 import org.cove.provider.Catalogue;
-import org.cove.provider.CatalogueQuery;
 import org.cove.provider.Service;
 import org.cove.provider.ServiceType;
 import org.cove.shared.CoveException;
@@ -161,13 +159,7 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private Optional<String> nameOf(String did) {
-    try {
-      return Did.isDid(did)
-          ? Optional.of(catalogue.get(Did.parse(did)).metadata().name())
-          : Optional.empty();
-    } catch (CoveException missing) {
-      return Optional.empty();
-    }
+    return AlgorithmPicker.nameOf(catalogue, did);
   }
 
   private Component ownerActions(Asset asset, Principal me) {
@@ -199,24 +191,7 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
 
   /** A consumer picks an algorithm and asks the publisher to allow it here. */
   private Component requestApproval(Asset dataset, Service service, Principal me) {
-    ComboBox<Asset> algorithm = new ComboBox<>("Algorithm");
-    algorithm.setId("approval-algorithm");
-    algorithm.setWidth("28em");
-    algorithm.setItemLabelGenerator(a -> a.metadata().name() + " · " + a.publisher().value());
-    algorithm.setItems(
-        query ->
-            catalogue
-                .search(
-                    new CatalogueQuery(
-                        CatalogueView.nonBlank(query.getFilter().orElse("")),
-                        Optional.of(AssetType.ALGORITHM),
-                        Optional.empty(),
-                        Optional.empty(),
-                        false,
-                        query.getPage(),
-                        Math.min(query.getPageSize(), CatalogueQuery.MAX_SIZE)))
-                .items()
-                .stream());
+    AlgorithmPicker algorithm = new AlgorithmPicker("Algorithm", "approval-algorithm", catalogue);
     TextField justification = new TextField("Why you need it");
     justification.setId("approval-justification");
     justification.setWidth("28em");

@@ -3,7 +3,6 @@ package org.cove.portal.internal;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -25,9 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cove.identity.Principal;
 import org.cove.provider.Asset;
-import org.cove.provider.AssetType;
 import org.cove.provider.Catalogue;
-import org.cove.provider.CatalogueQuery;
 import org.cove.provider.ComputeOptions;
 import org.cove.provider.Service;
 import org.cove.provider.ServiceType;
@@ -147,24 +144,7 @@ public class PermissionsView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private HorizontalLayout algorithmPicker() {
-    ComboBox<Asset> picker = new ComboBox<>("Add an algorithm");
-    picker.setId("algorithm-picker");
-    picker.setWidth("28em");
-    picker.setItemLabelGenerator(a -> a.metadata().name() + " · " + a.publisher().value());
-    picker.setItems(
-        query ->
-            catalogue
-                .search(
-                    new CatalogueQuery(
-                        CatalogueView.nonBlank(query.getFilter().orElse("")),
-                        Optional.of(AssetType.ALGORITHM),
-                        Optional.empty(),
-                        Optional.empty(),
-                        false,
-                        query.getPage(),
-                        Math.min(query.getPageSize(), CatalogueQuery.MAX_SIZE)))
-                .items()
-                .stream());
+    AlgorithmPicker picker = new AlgorithmPicker("Add an algorithm", "algorithm-picker", catalogue);
     Checkbox pin = new Checkbox("Only this version", true);
     pin.setId("pin-version");
     Button add =
@@ -255,12 +235,6 @@ public class PermissionsView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private Optional<String> nameOf(String did) {
-    try {
-      return Did.isDid(did)
-          ? Optional.of(catalogue.get(Did.parse(did)).metadata().name())
-          : Optional.empty();
-    } catch (CoveException missing) {
-      return Optional.empty();
-    }
+    return AlgorithmPicker.nameOf(catalogue, did);
   }
 }
