@@ -60,6 +60,42 @@ class ApprovalBrowserIT {
     browser.screenshot("published-dataset");
     JsonObject found = cove.get("/api/v1/assets?text=" + name.split(" ")[1]).json();
     assertThat(found.getInt("total")).isEqualTo(1);
+
+    browser.click("edit-permissions");
+    browser.click("any-publisher");
+    browser.waitForText("permissions-summary", "Any algorithm published on this provider may run.");
+    browser.screenshot("permissions-editor");
+    browser.click("save-permissions");
+    browser.waitForText("permissions-compute", "Any algorithm published on this provider may run.");
+  }
+
+  @Test
+  void a_publisher_publishes_an_algorithm_pinned_to_an_image_digest() throws IOException {
+    signInAs("demo-consumer");
+    browser.open("/publish");
+    browser.element("publish-type");
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-radio-button[contains(., 'algorithm')]")))
+        .click();
+    browser.element("publish-checksum");
+    Path script = Files.createTempFile("count", ".py");
+    Files.writeString(script, "print('rows')\n");
+    uploadFile("publish-file", script);
+    browser.waitForText("publish-file-result", "sha256");
+    type("publish-name", "Row count " + System.nanoTime());
+    type("publish-author", "Demo consumer");
+    type("publish-checksum", "md5:nope");
+    browser.click("publish-submit");
+    browser.waitForText("publish-errors", "Image digest: must start with sha256:");
+
+    type("publish-checksum", "sha256:" + "cd".repeat(32));
+    browser.click("publish-submit");
+
+    browser.waitForText("algorithm-checksums", "sha256:" + "cd".repeat(32));
+    browser.screenshot("published-algorithm");
   }
 
   @Test
@@ -119,9 +155,8 @@ class ApprovalBrowserIT {
   }
 
   private void type(String id, String text) {
-    WebElement field = browser.element(id);
-    field.click();
-    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    browser.click(id);
+    browser.element(id).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
   }
 
   /** The file input lives in vaadin-upload's shadow root; make it reachable, then choose. */

@@ -178,6 +178,9 @@ public class PermissionsView extends VerticalLayout implements BeforeEnterObserv
 
   private void refresh() {
     algorithmList.removeAll();
+    if (algorithms.isEmpty()) {
+      algorithmList.add(new ListItem("None yet."));
+    }
     for (TrustedAlgorithm entry : List.copyOf(algorithms)) {
       Button remove =
           new Button(
