@@ -45,6 +45,13 @@ class JdbcLedger implements Ledger, AuditTrail {
 
   @Override
   @Transactional
+  public boolean recordOnce(String key, AuditEvent event) {
+    return inConnection(
+        connection -> LedgerStore.appendOnce(connection, key, event, clock.instant()).isPresent());
+  }
+
+  @Override
+  @Transactional
   public Page<LedgerEntry> entries(LedgerQuery query) {
     return inConnection(connection -> LedgerStore.query(connection, query));
   }

@@ -51,6 +51,27 @@ final class LedgerStore {
 
   static LedgerEntry append(Connection connection, AuditEvent event, Instant now)
       throws SQLException {
+    return append(connection, event, now, null);
+  }
+
+  /** Appends unless an entry with this key exists; empty when it did. */
+  static java.util.Optional<LedgerEntry> appendOnce(
+      Connection connection, String key, AuditEvent event, Instant now) throws SQLException {
+    lock(connection);
+    try (PreparedStatement select =
+        connection.prepareStatement("select 1 from ledger_entry where event_key = ?")) {
+      select.setString(1, key);
+      try (ResultSet rows = select.executeQuery()) {
+        if (rows.next()) {
+          return java.util.Optional.empty();
+        }
+      }
+    }
+    return java.util.Optional.of(append(connection, event, now, key));
+  }
+
+  private static LedgerEntry append(
+      Connection connection, AuditEvent event, Instant now, String key) throws SQLException {
     lock(connection);
     Head head = head(connection);
     long sequence = head.size() + 1;
@@ -73,7 +94,7 @@ final class LedgerStore {
             payload,
             head.hash(),
             hash);
-    insert(connection, entry);
+    insert(connection, entry, key);
     return entry;
   }
 
@@ -98,10 +119,13 @@ final class LedgerStore {
     }
   }
 
-  private static void insert(Connection connection, LedgerEntry entry) throws SQLException {
+  private static void insert(Connection connection, LedgerEntry entry, String key)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "insert into ledger_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "insert into ledger_entry ("
+                + COLUMNS
+                + ", event_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setLong(1, entry.sequence());
       insert.setObject(2, OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC));
       insert.setString(3, entry.actor().value());
@@ -111,6 +135,7 @@ final class LedgerStore {
       insert.setString(7, entry.payload());
       insert.setString(8, entry.previousHash());
       insert.setString(9, entry.hash());
+      insert.setString(10, key);
       insert.executeUpdate();
     }
   }

@@ -1,0 +1,41 @@
+package org.cove.operator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SPI an engine backend implements. The engine is the authority on job state: the registry
+ * never keeps its own copy. {@link #submit} must have stored the job durably when it returns.
+ */
+public interface ComputeEngine {
+
+  /** Which backend this is, e.g. {@code local}. */
+  String name();
+
+  void submit(JobId id, JobSpec spec);
+
+  Optional<Job> find(JobId id);
+
+  /** Every job the engine knows, newest first. */
+  List<Job> jobs();
+
+  /** Asks the running stage to end; the logs are still published. No-op on a finished job. */
+  void requestStop(JobId id);
+
+  /** Removes a finished job and its results. */
+  void delete(JobId id);
+
+  /** The content of one result of a finished job. */
+  InputStream openResult(JobId id, int index) throws IOException;
+
+  /** The algorithm's log as written so far, from {@code offset}; empty once nothing is left. */
+  Optional<InputStream> openLiveLog(JobId id, long offset) throws IOException;
+
+  /** Why the engine cannot take jobs, or a warning the portal shows to everyone. */
+  EngineHealth health();
+
+  /** Whether this engine can run the container (the local engine maps images to runtimes). */
+  Optional<String> refusalFor(JobSpec.Container container);
+}

@@ -1,0 +1,27 @@
+package org.cove.operator;
+
+import java.util.List;
+import java.util.Optional;
+import org.cove.shared.Address;
+
+/**
+ * The compute environments this operator offers. They come from configuration and may be edited by
+ * admins; an edit is recorded in the ledger.
+ */
+public interface Environments {
+
+  List<ComputeEnvironment> list();
+
+  Optional<ComputeEnvironment> find(String id);
+
+  /** The environment, or a refusal naming {@code environment_not_found}. */
+  default ComputeEnvironment require(String id) {
+    return find(id)
+        .orElseThrow(
+            () -> ComputeRefusal.of("environment_not_found", "no compute environment " + id));
+  }
+
+  ComputeEnvironment save(ComputeEnvironment environment, Address admin);
+
+  void delete(String id, Address admin);
+}
