@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +54,8 @@ final class SandboxCheck {
             "Cove runs as root, so the local engine needs setpriv (util-linux) to run algorithms"
                 + " as an unprivileged user, and it is not installed.");
       }
+      letThrough(stateDirectory.getParent());
+      letThrough(stateDirectory);
       if (!searchableByOthers(stateDirectory)) {
         return Setup.refused(
             "The sandbox user cannot reach the engine's directory: the data directory and every"
@@ -113,6 +116,23 @@ final class SandboxCheck {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /**
+   * Lets others pass through (never list) the data directory and the engine's own: servers such as
+   * Liberty run with umask 027, which would keep the sandbox user out of every job. What lies
+   * inside keeps its own permissions (the keys directory is its owner's alone).
+   */
+  private static void letThrough(Path directory) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+      if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
+        Files.setPosixFilePermissions(directory, permissions);
+        LOG.info(directory + " is now searchable (not listable) by the sandbox user");
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot let the sandbox user through " + directory, e);
     }
   }
 

@@ -3,6 +3,9 @@ package org.cove.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,69 @@ class SandboxCheckTest {
     assertThat(setup.health().acceptsJobs()).isTrue();
     assertThat(setup.health().warning()).isEmpty();
     assertThat(setup.sandbox()).hasValueSatisfying(s -> assertThat(s.isolated()).isTrue());
+  }
+
+  @Test
+  void as_root_it_lets_the_sandbox_user_through_the_data_directory_without_listing_it()
+      throws Exception {
+    Path dataDir = java.nio.file.Files.createDirectory(dir.resolve("data"));
+    Path engine = java.nio.file.Files.createDirectory(dataDir.resolve("engine"));
+    for (Path path : List.of(dir, dataDir, engine)) {
+      java.nio.file.Files.setPosixFilePermissions(
+          path, PosixFilePermissions.fromString("rwxr-x---"));
+    }
+    java.nio.file.Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+    Tools host = Tools.host();
+    Tools asRoot =
+        new Tools() {
+          @Override
+          public Optional<Path> find(String program) {
+            return host.find(program);
+          }
+
+          @Override
+          public boolean root() {
+            return true;
+          }
+        };
+
+    SandboxCheck.Setup setup = SandboxCheck.inspect(EngineSettings.defaults(), engine, asRoot);
+
+    assertThat(setup.health().acceptsJobs()).isTrue();
+    assertThat(setup.sandboxUid()).hasValue(65534);
+    for (Path path : List.of(dataDir, engine)) {
+      assertThat(java.nio.file.Files.getPosixFilePermissions(path))
+          .contains(PosixFilePermission.OTHERS_EXECUTE)
+          .doesNotContain(PosixFilePermission.OTHERS_READ);
+    }
+  }
+
+  @Test
+  void as_root_a_directory_above_the_data_directory_that_others_cannot_search_refuses_jobs()
+      throws Exception {
+    Path dataDir = java.nio.file.Files.createDirectory(dir.resolve("data"));
+    Path engine = java.nio.file.Files.createDirectory(dataDir.resolve("engine"));
+    java.nio.file.Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    Tools host = Tools.host();
+    Tools asRoot =
+        new Tools() {
+          @Override
+          public Optional<Path> find(String program) {
+            return host.find(program);
+          }
+
+          @Override
+          public boolean root() {
+            return true;
+          }
+        };
+
+    SandboxCheck.Setup setup = SandboxCheck.inspect(EngineSettings.defaults(), engine, asRoot);
+
+    assertThat(setup.health().acceptsJobs()).isFalse();
+    assertThat(setup.health().refusal())
+        .hasValueSatisfying(
+            why -> assertThat(why).contains("chmod o+x").doesNotContain(dir.toString()));
   }
 
   @Test
