@@ -67,9 +67,6 @@ final class JobEngine implements ComputeEngine {
       Tools tools) {
     Path stateDirectory = dataDirectory.resolve("engine");
     createDirectory(stateDirectory);
-    if (tools.root()) {
-      SandboxCheck.letOthersSearch(dataDirectory, stateDirectory);
-    }
     this.settings = settings;
     this.scheduler = scheduler;
     this.clock = clock;
@@ -99,8 +96,18 @@ final class JobEngine implements ComputeEngine {
     setup.health().warning().ifPresent(w -> LOG.warning("WARNING: " + w));
     setup.health().refusal().ifPresent(r -> LOG.severe("The local engine accepts no jobs: " + r));
     recovery.run();
-    sweeps.add(scheduler.scheduleWithFixedDelay(ledger::catchUpAll, 30, 30, TimeUnit.SECONDS));
-    sweeps.add(scheduler.scheduleWithFixedDelay(expiry, 1, 300, TimeUnit.SECONDS));
+    sweeps.add(scheduler.scheduleWithFixedDelay(this::sweepLedger, 30, 30, TimeUnit.SECONDS));
+    sweeps.add(scheduler.scheduleWithFixedDelay(this::sweepExpired, 1, 300, TimeUnit.SECONDS));
+  }
+
+  /** Records in the ledger whatever it missed while it could not record. */
+  void sweepLedger() {
+    ledger.catchUpAll();
+  }
+
+  /** Deletes the jobs whose storage has expired. */
+  void sweepExpired() {
+    expiry.run();
   }
 
   /**
