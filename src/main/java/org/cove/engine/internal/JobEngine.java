@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.cove.operator.ComputeEngine;
 import org.cove.operator.EngineHealth;
@@ -131,6 +132,11 @@ final class JobEngine implements ComputeEngine {
     store.create(id, spec, JobState.queued(clock.instant()));
     ledger.catchUp(id);
     scheduler.execute(() -> runner.advance(id));
+  }
+
+  /** Calls {@code listener} with each job that ended after publishing, on the engine's thread. */
+  void onEnded(Consumer<Job> listener) {
+    runner.onEnded(id -> find(id).ifPresent(listener));
   }
 
   @Override
