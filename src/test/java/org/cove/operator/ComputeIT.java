@@ -8,13 +8,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.cove.testing.ComputeClient;
 import org.cove.testing.CoveClient;
 import org.cove.testing.Ddos;
+import org.cove.testing.DemoData;
 import org.cove.testing.TestWallet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +80,12 @@ class ComputeIT {
         .isEqualTo("not_trusted_algo");
 
     approveAsDemoPublisher(dataset, algorithm);
-    String jobId = compute.start(consumer, request);
+    String jobId;
+    try {
+      jobId = compute.start(consumer, request);
+    } finally {
+      DemoData.makeDatasetPrivate(cove); // other test classes expect the demo as it was seeded
+    }
 
     JsonObject job = compute.waitForEnd(consumerToken, consumer.address(), jobId);
     assertThat(job.getInt("status")).as(job.toString()).isEqualTo(70);
@@ -503,8 +508,7 @@ class ComputeIT {
                 .add("justification", "summary statistics only")
                 .build());
     assertThat(request.status()).as(request.body()).isEqualTo(201);
-    Path key = Path.of(System.getProperty("cove.it.data.dir"), "keys", "demo-publisher.key");
-    String demoPublisherToken = cove.signIn(TestWallet.of(Files.readString(key).strip()));
+    String demoPublisherToken = cove.signIn(DemoData.publisher());
     CoveClient.Response approved =
         cove.post(
             "/api/v1/approvals/" + request.json().getString("id") + "/approve", demoPublisherToken);

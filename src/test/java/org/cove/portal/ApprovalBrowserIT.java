@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cove.testing.Browser;
 import org.cove.testing.CoveClient;
+import org.cove.testing.DemoData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,7 @@ class ApprovalBrowserIT {
 
   @Test
   void a_consumer_asks_the_publisher_approves_and_the_dataset_allows_the_algorithm() {
+    DemoData.makeDatasetPrivate(cove);
     String dataset = didOf(DEMO_DATASET);
 
     signInAs("demo-consumer");
