@@ -7,7 +7,12 @@ import static org.cove.testing.ComputeClient.status;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -170,6 +175,9 @@ class ComputeIT {
             ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
                 .build());
     compute.waitFor(consumerToken, consumer.address(), jobId, status(40), Duration.ofSeconds(30));
+    try (BufferedReader log = liveLog(jobId)) {
+      assertThat(log.readLine()).isEqualTo("started"); // the algorithm is really under way
+    }
 
     CoveClient.Response stopped = compute.stop(consumer, jobId);
 
@@ -191,9 +199,24 @@ class ComputeIT {
             ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
                 .build());
     compute.waitFor(consumerToken, consumer.address(), jobId, status(40), Duration.ofSeconds(30));
+
+    try (BufferedReader lines = liveLog(jobId)) {
+      assertThat(lines.readLine()).as("the first line, while the job still runs").isEqualTo("ready");
+      assertThat(compute.job(consumerToken, consumer.address(), jobId).getInt("status"))
+          .isEqualTo(40);
+
+      compute.stop(consumer, jobId);
+
+      // The rest (a note about the stop, if any) arrives and the response ends with the stage.
+      assertThat(lines.lines()).as("nothing is sent twice").doesNotContain("ready");
+    }
+  }
+
+  /** The job's live algorithm log, as a stream of lines that ends with the algorithm stage. */
+  private BufferedReader liveLog(String jobId) throws Exception {
     String nonce = String.valueOf(compute.nextNonce(consumer));
-    java.net.http.HttpResponse<java.io.InputStream> stream =
-        java.net.http.HttpClient.newHttpClient()
+    HttpResponse<InputStream> stream =
+        HttpClient.newHttpClient()
             .send(
                 cove.request(
                         "/api/services/computeStreamableLogs?jobId="
@@ -207,21 +230,9 @@ class ComputeIT {
                     .timeout(Duration.ofSeconds(60))
                     .GET()
                     .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse.BodyHandlers.ofInputStream());
     assertThat(stream.statusCode()).isEqualTo(200);
-    try (java.io.BufferedReader lines =
-        new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(), UTF_8))) {
-      assertThat(lines.readLine())
-          .as("the first line, while the job still runs")
-          .isEqualTo("ready");
-      assertThat(compute.job(consumerToken, consumer.address(), jobId).getInt("status"))
-          .isEqualTo(40);
-
-      compute.stop(consumer, jobId);
-
-      // The rest (a note about the stop, if any) arrives and the response ends with the stage.
-      assertThat(lines.lines()).as("nothing is sent twice").doesNotContain("ready");
-    }
+    return new BufferedReader(new InputStreamReader(stream.body(), UTF_8));
   }
 
   @Test
