@@ -13,8 +13,11 @@ import org.cove.shared.Page;
  */
 public interface JobRegistry {
 
-  /** Registers an accepted job (status 1) and records the submission in the ledger. */
-  Job register(JobSpec spec);
+  /**
+   * Registers an accepted job (status 1) and records the submission in the ledger, unless {@code
+   * maxConcurrent} jobs already run in its environment ({@code max_jobs_reached}).
+   */
+  Job register(JobSpec spec, int maxConcurrent);
 
   Page<Job> jobsOf(Address owner, int page, int size);
 

@@ -1,0 +1,292 @@
+package org.cove.operator.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.cove.operator.ComputeEngine;
+import org.cove.operator.ComputeRefusal;
+import org.cove.operator.EngineHealth;
+import org.cove.operator.Job;
+import org.cove.operator.JobId;
+import org.cove.operator.JobRegistry;
+import org.cove.operator.JobResult;
+import org.cove.operator.JobSpec;
+import org.cove.shared.Address;
+import org.cove.shared.AuditEvent;
+import org.cove.shared.AuditTrail;
+import org.cove.shared.CoveException;
+import org.cove.shared.ForbiddenException;
+import org.cove.shared.NotFoundException;
+import org.cove.shared.Page;
+import org.cove.shared.ProblemType;
+
+/**
+ * The registry over whichever engine is configured. It holds no job state of its own: every answer
+ * comes from the engine. It decides who may see what, and records in the ledger what the accounts
+ * did (submit, stop, delete, download); the engine records what the jobs did.
+ */
+@ApplicationScoped
+class EngineJobRegistry implements JobRegistry {
+
+  static final int MAX_PAGE_SIZE = 100;
+
+  static final ProblemType ENGINE_UNAVAILABLE =
+      new ProblemType("engine-unavailable", 503, "The compute engine cannot take jobs");
+
+  @Inject ComputeEngine engine;
+
+  @Inject AuditTrail auditTrail;
+
+  /**
+   * Serialises the capacity check with the submission, so two starts cannot both take the last
+   * slot.
+   */
+  private final Object admission = new Object();
+
+  @Override
+  @Transactional
+  public Job register(JobSpec spec, int maxConcurrent) {
+    EngineHealth health = engine.health();
+    if (!health.acceptsJobs()) {
+      throw new CoveException(ENGINE_UNAVAILABLE, health.refusal().orElse("the engine is down"));
+    }
+    JobId id = JobId.random();
+    synchronized (admission) {
+      if (runningJobs(spec.environment()) >= maxConcurrent) {
+        throw new ComputeRefusal(
+            ComputeRefusal.CAPACITY,
+            "max_jobs_reached",
+            "environment " + spec.environment() + " already runs " + maxConcurrent + " jobs");
+      }
+      auditTrail.recordOnce(
+          "job:" + id + ":submitted",
+          new AuditEvent(
+              spec.owner(), "job-submitted", id.value(), describe(id, spec), parties(spec)));
+      engine.submit(id, spec);
+    }
+    return engine.find(id).orElseThrow();
+  }
+
+  @Override
+  public Page<Job> jobsOf(Address owner, int page, int size) {
+    return page(job -> job.spec().owner().equals(owner), page, size);
+  }
+
+  @Override
+  public Page<Job> jobsOnDatasetsOf(Address publisher, int page, int size) {
+    Page<Job> jobs = page(job -> publishes(job, publisher), page, size);
+    return new Page<>(
+        jobs.items().stream()
+            .map(job -> job.spec().mayRead(publisher) ? job : withoutResults(job))
+            .toList(),
+        jobs.page(),
+        jobs.size(),
+        jobs.total());
+  }
+
+  @Override
+  public Job get(JobId id, Address reader) {
+    Job job = engine.find(id).orElseThrow(() -> notFound(id));
+    if (job.spec().mayRead(reader)) {
+      return job;
+    }
+    if (publishes(job, reader)) {
+      return withoutResults(job);
+    }
+    throw notFound(id);
+  }
+
+  @Override
+  @Transactional
+  public Job stop(JobId id, Address owner) {
+    Job job = owned(id, owner);
+    if (!job.finished()) {
+      auditTrail.recordOnce(
+          "job:" + id + ":stop",
+          new AuditEvent(
+              owner,
+              "job-stop-requested",
+              id.value(),
+              Json.createObjectBuilder().add("jobId", id.value()).build(),
+              parties(job.spec())));
+      engine.requestStop(id);
+    }
+    return engine.find(id).orElseThrow(() -> notFound(id));
+  }
+
+  @Override
+  @Transactional
+  public void delete(JobId id, Address owner) {
+    Job job = owned(id, owner);
+    if (!job.finished()) {
+      throw new CoveException(
+          new ProblemType("conflict", 409, "Not possible in the present state"),
+          "the job is still running: stop it first");
+    }
+    auditTrail.recordOnce(
+        "job:" + id + ":deleted",
+        new AuditEvent(
+            owner,
+            "job-deleted",
+            id.value(),
+            Json.createObjectBuilder().add("jobId", id.value()).build(),
+            parties(job.spec())));
+    engine.delete(id);
+  }
+
+  @Override
+  @Transactional
+  public ResultContent openResult(JobId id, int index, Address reader) {
+    Job job = readable(id, reader);
+    JobResult result =
+        job.results().stream()
+            .filter(r -> r.index() == index)
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("job " + id + " has no result " + index));
+    auditTrail.record(
+        new AuditEvent(
+            reader,
+            "job-result-downloaded",
+            id.value(),
+            Json.createObjectBuilder()
+                .add("jobId", id.value())
+                .add("index", index)
+                .add("type", result.type().wireName())
+                .add("filename", result.filename())
+                .add("filesize", result.filesize())
+                .build(),
+            parties(job.spec())));
+    try {
+      return new ResultContent(result, engine.openResult(id, index));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> liveLog(JobId id, long offset, Address reader) {
+    readable(id, reader);
+    if (offset < 0) {
+      throw new org.cove.shared.InvalidInputException("offset must not be negative");
+    }
+    try {
+      return engine.openLiveLog(id, offset);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public long runningJobs(String environment) {
+    return unfinishedJobs().stream()
+        .filter(job -> job.spec().environment().equals(environment))
+        .count();
+  }
+
+  @Override
+  public List<Job> unfinishedJobs() {
+    return engine.jobs().stream().filter(job -> !job.finished()).toList();
+  }
+
+  @Override
+  public EngineHealth engineHealth() {
+    return engine.health();
+  }
+
+  private Job readable(JobId id, Address reader) {
+    Job job = engine.find(id).orElseThrow(() -> notFound(id));
+    if (!job.spec().mayRead(reader)) {
+      throw notFound(id);
+    }
+    return job;
+  }
+
+  private Job owned(JobId id, Address owner) {
+    Job job = readable(id, owner);
+    if (!job.spec().owner().equals(owner)) {
+      throw new ForbiddenException("only the job's owner may do this");
+    }
+    return job;
+  }
+
+  private Page<Job> page(Predicate<Job> filter, int page, int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new org.cove.shared.InvalidInputException(
+          "page counts from 0; size is 1 to " + MAX_PAGE_SIZE);
+    }
+    List<Job> matching =
+        engine.jobs().stream()
+            .filter(filter)
+            .sorted(Comparator.comparing(Job::dateCreated).reversed())
+            .toList();
+    int from = (int) Math.min((long) page * size, matching.size());
+    int to = Math.min(from + size, matching.size());
+    return new Page<>(matching.subList(from, to), page, size, matching.size());
+  }
+
+  private static boolean publishes(Job job, Address account) {
+    return job.spec().datasets().stream().anyMatch(d -> d.publisher().equals(account));
+  }
+
+  /** What a dataset's publisher sees of someone else's job: everything but the results. */
+  private static Job withoutResults(Job job) {
+    return new Job(
+        job.id(),
+        job.spec(),
+        job.status(),
+        job.dateCreated(),
+        job.dateFinished(),
+        job.timeline(),
+        List.of(),
+        job.stopRequested(),
+        job.exitCode(),
+        job.message());
+  }
+
+  static Set<Address> parties(JobSpec spec) {
+    Set<Address> parties = new HashSet<>(spec.additionalViewers());
+    parties.add(spec.owner());
+    spec.datasets().forEach(d -> parties.add(d.publisher()));
+    spec.algorithm().publisher().ifPresent(parties::add);
+    return parties;
+  }
+
+  static jakarta.json.JsonObject describe(JobId id, JobSpec spec) {
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    spec.datasets()
+        .forEach(
+            d ->
+                datasets.add(
+                    Json.createObjectBuilder()
+                        .add("did", d.did().value())
+                        .add("serviceId", d.serviceId())));
+    JsonObjectBuilder resources = Json.createObjectBuilder();
+    spec.resources().forEach(r -> resources.add(r.id(), r.amount()));
+    return Json.createObjectBuilder()
+        .add("jobId", id.value())
+        .add("owner", spec.owner().value())
+        .add("datasets", datasets)
+        .add("algorithm", spec.algorithm().label())
+        .add("environment", spec.environment())
+        .add("resources", resources)
+        .add("maxJobDuration", spec.maxDuration().toSeconds())
+        .add("allowNetwork", spec.allowNetwork())
+        .build();
+  }
+
+  private static NotFoundException notFound(JobId id) {
+    return new NotFoundException("no job " + id);
+  }
+}
