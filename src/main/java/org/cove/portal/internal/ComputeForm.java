@@ -104,8 +104,8 @@ class ComputeForm extends VerticalLayout {
         e -> e.id() + (e.description().isBlank() ? "" : " — " + e.description()));
     free.setId("compute-free");
     maxDuration.setId("compute-max-duration");
-    environment.addValueChangeListener(change -> showEnvironment());
-    free.addValueChangeListener(change -> showEnvironment());
+    environment.addValueChangeListener(change -> chooseEnvironment());
+    free.addValueChangeListener(change -> showLimits());
     add(new HorizontalLayout(environment, free));
     if (!environments.isEmpty()) {
       environment.setValue(environments.get(0));
@@ -132,12 +132,17 @@ class ComputeForm extends VerticalLayout {
                 .orElse(List.of()));
   }
 
-  private void showEnvironment() {
+  /** Offers the free tier where there is one, and takes it where paying is the other choice. */
+  private void chooseEnvironment() {
     ComputeEnvironment chosen = environment.getValue();
-    free.setVisible(chosen != null && chosen.free().isPresent());
-    if (chosen != null && chosen.free().isEmpty()) {
-      free.setValue(false);
-    }
+    boolean hasFreeTier = chosen != null && chosen.free().isPresent();
+    free.setVisible(hasFreeTier);
+    free.setValue(hasFreeTier && !chosen.costsNothing());
+    showLimits();
+  }
+
+  private void showLimits() {
+    ComputeEnvironment chosen = environment.getValue();
     resources.show(chosen, isFree());
     if (chosen != null) {
       maxDuration.setMin((int) Math.min(Integer.MAX_VALUE, chosen.minDuration(isFree())));
