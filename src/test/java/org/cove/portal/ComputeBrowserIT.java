@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A compute job end to end in headless Chromium: the demo publisher allows the demo algorithm on
  * the demo dataset; the demo consumer fills "Run compute", checks the quote, runs, and watches the
  * job page follow the job to "Job finished" through server push, with no reload; then downloads
- * summary.json. Another account opening the job's address sees "Page not found".
+ * summary.json. The publisher sees the job among the jobs on its datasets; an account that is
+ * neither owner, viewer nor publisher opening the job's address sees "Page not found".
  */
 class ComputeBrowserIT {
 
@@ -110,6 +111,15 @@ class ComputeBrowserIT {
     browser.screenshot("my-jobs");
 
     signInAs("demo-publisher");
+    browser.open("/jobs/on-my-data");
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("jobs-on-my-data-grid"), DEMO_ALGORITHM));
+    browser.screenshot("jobs-on-my-data");
+
+    signInAs("demo-admin");
     browser.open(jobPath);
     browser
         .waiting()

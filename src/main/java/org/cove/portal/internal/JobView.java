@@ -23,7 +23,6 @@ import org.cove.identity.Principal;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
 import org.cove.operator.JobRegistry;
-import org.cove.operator.JobStatus;
 import org.cove.provider.Catalogue;
 import org.cove.provider.Compute;
 import org.cove.shared.InvalidInputException;
@@ -116,6 +115,19 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     return facts;
   }
 
+  private Component resultsOf(Job job) {
+    if (!job.spec().mayRead(me.address())) {
+      return new Paragraph(
+          "The results go only to whoever ran the job and the viewers they named.");
+    }
+    if (!job.finished()) {
+      return new Paragraph("The results appear here when the job has ended.");
+    }
+    return job.results().isEmpty()
+        ? new Paragraph("The job wrote no results.")
+        : new ResultList(job, jobs, me.address());
+  }
+
   /** One step of following: the job's state, then the log written so far. */
   private boolean advance() {
     Job now = jobs.get(shown.id(), me.address());
@@ -141,12 +153,6 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     buttons.removeAll();
     buttons.add(new JobActions(job, me, jobs, compute, this::render));
     results.removeAll();
-    results.add(
-        job.finished()
-            ? new ResultList(job, jobs, me.address())
-            : new Paragraph("The results appear here when the job has ended."));
-    if (job.status() == JobStatus.FINISHED && job.results().isEmpty()) {
-      results.add(new Paragraph("The job wrote no results."));
-    }
+    results.add(resultsOf(job));
   }
 }
