@@ -9,9 +9,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -42,11 +44,20 @@ public class OceanServicesResource {
 
   /** name: [method, path relative to /api/services], in ocean-node's naming. */
   static final Map<String, JsonArray> ENDPOINTS =
-      Map.of(
-          "nonce", endpoint("GET", "nonce"),
-          "download", endpoint("GET", "download"),
-          "generateAuthToken", endpoint("POST", "auth/token"),
-          "invalidateAuthToken", endpoint("POST", "auth/token/invalidate"));
+      Map.ofEntries(
+          Map.entry("nonce", endpoint("GET", "nonce")),
+          Map.entry("download", endpoint("GET", "download")),
+          Map.entry("generateAuthToken", endpoint("POST", "auth/token")),
+          Map.entry("invalidateAuthToken", endpoint("POST", "auth/token/invalidate")),
+          Map.entry("computeEnvironments", endpoint("GET", "computeEnvironments")),
+          Map.entry("initializeCompute", endpoint("POST", "initializeCompute")),
+          Map.entry("computeStart", endpoint("POST", "compute")),
+          Map.entry("freeCompute", endpoint("POST", "freeCompute")),
+          Map.entry("computeStatus", endpoint("GET", "compute")),
+          Map.entry("computeStop", endpoint("PUT", "compute")),
+          Map.entry("computeDelete", endpoint("DELETE", "compute")),
+          Map.entry("computeResult", endpoint("GET", "computeResult")),
+          Map.entry("computeStreamableLogs", endpoint("GET", "computeStreamableLogs")));
 
   @Inject SignedRequests signedRequests;
 
@@ -57,6 +68,8 @@ public class OceanServicesResource {
   @Inject Downloads downloads;
 
   @Inject Authentication authentication;
+
+  @Inject OceanCompute compute;
 
   @Inject
   @ConfigProperty(name = "cove.chain.id")
@@ -140,6 +153,111 @@ public class OceanServicesResource {
             : signedRequests.verify(
                 new SignedRequest(consumerAddress, nonce, "downloadEndpoint", signature));
     return FileResponses.attachment(downloads.open(consumer, did, service, index));
+  }
+
+  @GET
+  @Path("computeEnvironments")
+  @Operation(summary = "The compute environments, their limits, prices and running jobs")
+  public JsonArray computeEnvironments() {
+    return compute.environments();
+  }
+
+  @POST
+  @Path("initializeCompute")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Checks a compute request as a start would and quotes its cost")
+  public JsonObject initializeCompute(JsonObject body) {
+    return compute.initialize(body);
+  }
+
+  @POST
+  @Path("freeCompute")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Starts a free job, signed over consumerAddress + nonce + freeStartCompute")
+  public JsonArray freeCompute(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonObject body) {
+    return compute.start(authorization, body, true);
+  }
+
+  @POST
+  @Path("compute")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Starts a job, signed over consumerAddress + nonce + startCompute")
+  public JsonArray startCompute(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonObject body) {
+    return compute.start(authorization, body, false);
+  }
+
+  @GET
+  @Path("compute")
+  @Operation(summary = "The caller's jobs, or one of them (signature or token required)")
+  public JsonArray computeStatus(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("consumerAddress") String consumerAddress,
+      @QueryParam("nonce") String nonce,
+      @QueryParam("signature") String signature,
+      @QueryParam("jobId") String jobId) {
+    return compute.status(
+        new OceanCompute.Caller(authorization, consumerAddress, nonce, signature), jobId);
+  }
+
+  @PUT
+  @Path("compute")
+  @Operation(summary = "Stops a job, signed over consumerAddress + nonce + stopCompute")
+  public JsonArray stopCompute(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("consumerAddress") String consumerAddress,
+      @QueryParam("nonce") String nonce,
+      @QueryParam("signature") String signature,
+      @QueryParam("jobId") String jobId) {
+    return compute.stop(
+        new OceanCompute.Caller(authorization, consumerAddress, nonce, signature), jobId);
+  }
+
+  @DELETE
+  @Path("compute")
+  @Operation(summary = "Deletes a finished job's results, signed over … + deleteCompute")
+  public JsonObject deleteCompute(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("consumerAddress") String consumerAddress,
+      @QueryParam("nonce") String nonce,
+      @QueryParam("signature") String signature,
+      @QueryParam("jobId") String jobId) {
+    return compute.delete(
+        new OceanCompute.Caller(authorization, consumerAddress, nonce, signature), jobId);
+  }
+
+  @GET
+  @Path("computeResult")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "One result of a job, for its owner and additional viewers; Range works")
+  public Response computeResult(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam("Range") String range,
+      @QueryParam("consumerAddress") String consumerAddress,
+      @QueryParam("nonce") String nonce,
+      @QueryParam("signature") String signature,
+      @QueryParam("jobId") String jobId,
+      @QueryParam("index") String index) {
+    return compute.result(
+        new OceanCompute.Caller(authorization, consumerAddress, nonce, signature),
+        jobId,
+        index,
+        range);
+  }
+
+  @GET
+  @Path("computeStreamableLogs")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "The algorithm's log, streamed while it runs")
+  public Response computeStreamableLogs(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("consumerAddress") String consumerAddress,
+      @QueryParam("nonce") String nonce,
+      @QueryParam("signature") String signature,
+      @QueryParam("jobId") String jobId) {
+    return compute.logs(
+        new OceanCompute.Caller(authorization, consumerAddress, nonce, signature), jobId);
   }
 
   private static JsonArray endpoint(String method, String path) {

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.cove.operator.ComputeEnvironment;
+import org.cove.operator.EnvironmentJson;
 import org.cove.operator.Environments;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;

@@ -74,6 +74,57 @@ class LedgerStoreTest {
   }
 
   @Test
+  void an_event_with_a_key_is_appended_once_however_often_it_is_recorded() throws Exception {
+    AuditEvent event = randomEvent();
+    int observers = 8;
+    CyclicBarrier start = new CyclicBarrier(observers);
+    ExecutorService threads = Executors.newFixedThreadPool(observers);
+    List<Future<Boolean>> appended = new ArrayList<>();
+    try {
+      for (int i = 0; i < observers; i++) {
+        appended.add(
+            threads.submit(
+                () -> {
+                  try (Connection own = database.connect()) {
+                    own.setAutoCommit(false);
+                    start.await();
+                    boolean added =
+                        LedgerStore.appendOnce(own, "job:1:status:40", event, Instant.now())
+                            .isPresent();
+                    own.commit();
+                    return added;
+                  }
+                }));
+      }
+      long added = 0;
+      for (Future<Boolean> result : appended) {
+        added += result.get() ? 1 : 0;
+      }
+
+      assertThat(added).isEqualTo(1);
+      assertThat(verify(List.of()))
+          .extracting(Verification::ok, Verification::size)
+          .containsExactly(true, 1L);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void different_keys_and_unkeyed_events_are_all_appended() throws SQLException {
+    connection.setAutoCommit(false);
+    assertThat(LedgerStore.appendOnce(connection, "a", randomEvent(), Instant.now())).isPresent();
+    assertThat(LedgerStore.appendOnce(connection, "b", randomEvent(), Instant.now())).isPresent();
+    LedgerStore.append(connection, randomEvent(), Instant.now());
+    LedgerStore.append(connection, randomEvent(), Instant.now());
+    assertThat(LedgerStore.appendOnce(connection, "a", randomEvent(), Instant.now())).isEmpty();
+    connection.commit();
+    connection.setAutoCommit(true);
+
+    assertThat(verify(List.of()).size()).isEqualTo(4);
+  }
+
+  @Test
   void concurrent_appends_from_many_connections_form_one_unbroken_chain() throws Exception {
     int writers = 8;
     int each = 25;

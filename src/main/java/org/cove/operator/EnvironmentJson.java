@@ -1,4 +1,4 @@
-package org.cove.operator.internal;
+package org.cove.operator;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.cove.operator.ComputeEnvironment;
 import org.cove.operator.ComputeEnvironment.Fees;
 import org.cove.operator.ComputeEnvironment.FreeTier;
 import org.cove.operator.ComputeEnvironment.Resource;
@@ -27,7 +26,7 @@ import org.cove.shared.InvalidInputException;
  */
 public final class EnvironmentJson {
 
-  static final String NATIVE_TOKEN = "0x0000000000000000000000000000000000000000";
+  public static final String NATIVE_TOKEN = "0x0000000000000000000000000000000000000000";
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private EnvironmentJson() {}

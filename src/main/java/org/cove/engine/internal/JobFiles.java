@@ -1,0 +1,78 @@
+package org.cove.engine.internal;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.OptionalInt;
+
+/**
+ * The job's {@code data/} directory on the host and who may touch what in it. Inputs, code and
+ * runtime names belong to Cove and are only readable by others (the sandbox binds them read-only
+ * besides); the outputs belong to the algorithm's user, which is the only place it can write.
+ */
+final class JobFiles {
+
+  private final OptionalInt sandboxUid;
+
+  /** {@code sandboxUid}: the user algorithms run as, when Cove drops privileges to it. */
+  JobFiles(OptionalInt sandboxUid) {
+    this.sandboxUid = sandboxUid;
+  }
+
+  void createLayout(Path data) throws IOException {
+    Trees.deleteRecursively(data);
+    Files.createDirectories(data);
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx--x--x"));
+    for (String dir : new String[] {"inputs", "transformations", "outputs", "logs", "runtime"}) {
+      Files.createDirectory(data.resolve(dir));
+    }
+    Files.setPosixFilePermissions(
+        data.resolve("logs"), PosixFilePermissions.fromString("rwx------"));
+  }
+
+  /** Makes inputs and code readable, and the outputs the algorithm's own. */
+  void handOver(Path data) throws IOException {
+    readableByAll(data.resolve("inputs"));
+    readableByAll(data.resolve("transformations"));
+    readableByAll(data.resolve("runtime"));
+    Path outputs = data.resolve("outputs");
+    if (sandboxUid.isPresent()) {
+      Files.setAttribute(outputs, "unix:uid", sandboxUid.getAsInt());
+      Files.setAttribute(outputs, "unix:gid", sandboxUid.getAsInt());
+    }
+    Files.setPosixFilePermissions(outputs, PosixFilePermissions.fromString("rwx------"));
+  }
+
+  /** {@code runtime/python} → the mapped binary, and so on for each name of the runtime. */
+  void linkRuntime(Path data, RuntimeMap.Runtime runtime) throws IOException {
+    for (String name : runtime.names()) {
+      Files.createSymbolicLink(data.resolve("runtime").resolve(name), runtime.binary());
+    }
+  }
+
+  private static void readableByAll(Path root) throws IOException {
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (attrs.isRegularFile()) {
+              Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

@@ -1,0 +1,187 @@
+package org.cove.engine.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cove.operator.JobId;
+import org.cove.operator.JobSpec;
+
+/**
+ * The authority on the local engine's jobs: one directory per job under {@code jobs/}, with {@code
+ * spec.json} (written once) and {@code state.json} (rewritten on every change, atomically: a
+ * temporary file forced to disk, then renamed over the old one). Memory holds a copy for reads;
+ * each job's changes are serialised, so concurrent writers never lose an update.
+ */
+final class JobStore {
+
+  private static final Logger LOG = Logger.getLogger(JobStore.class.getName());
+
+  /** The state plus the lock that serialises its changes. */
+  private static final class Entry {
+    final JobSpec spec;
+    volatile JobState state;
+
+    Entry(JobSpec spec, JobState state) {
+      this.spec = spec;
+      this.state = state;
+    }
+  }
+
+  private final Path root;
+  private final Map<JobId, Entry> jobs = new ConcurrentHashMap<>();
+
+  JobStore(Path stateDirectory) {
+    this.root = stateDirectory.resolve("jobs");
+    try {
+      Files.createDirectories(root);
+      // the sandbox user must pass through to a job's data, never list the jobs
+      Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the engine's state directory", e);
+    }
+  }
+
+  /** Reads every job from disk; a job without a state file never finished submitting. */
+  void load() {
+    jobs.clear();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
+      for (Path dir : dirs) {
+        loadOne(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the engine's state directory", e);
+    }
+  }
+
+  private void loadOne(Path dir) {
+    JobId id;
+    try {
+      id = new JobId(dir.getFileName().toString());
+    } catch (RuntimeException e) {
+      return;
+    }
+    try {
+      if (!Files.exists(dir.resolve("state.json"))) {
+        Trees.deleteRecursively(dir);
+        return;
+      }
+      JobSpec spec = JobJson.spec(read(dir.resolve("spec.json")));
+      JobState state = JobJson.state(read(dir.resolve("state.json")));
+      jobs.put(id, new Entry(spec, state));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.SEVERE, "Job " + id + " cannot be read and is ignored", e);
+    }
+  }
+
+  void create(JobId id, JobSpec spec, JobState state) {
+    Path dir = directory(id);
+    try {
+      Files.createDirectory(dir);
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+      write(dir.resolve("spec.json"), JobJson.spec(spec));
+      write(dir.resolve("state.json"), JobJson.state(state));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store job " + id, e);
+    }
+    jobs.put(id, new Entry(spec, state));
+  }
+
+  Optional<JobSpec> spec(JobId id) {
+    return Optional.ofNullable(jobs.get(id)).map(e -> e.spec);
+  }
+
+  Optional<JobState> state(JobId id) {
+    return Optional.ofNullable(jobs.get(id)).map(e -> e.state);
+  }
+
+  /** Applies {@code change} to the job's state and stores the result before returning it. */
+  JobState update(JobId id, UnaryOperator<JobState> change) {
+    Entry entry = jobs.get(id);
+    if (entry == null) {
+      throw new IllegalStateException("no job " + id);
+    }
+    synchronized (entry) {
+      JobState next = change.apply(entry.state);
+      if (next.equals(entry.state)) {
+        return next;
+      }
+      try {
+        write(directory(id).resolve("state.json"), JobJson.state(next));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot store the state of job " + id, e);
+      }
+      entry.state = next;
+      return next;
+    }
+  }
+
+  List<JobId> ids() {
+    return new ArrayList<>(jobs.keySet());
+  }
+
+  void delete(JobId id) throws IOException {
+    Entry entry = jobs.get(id);
+    if (entry == null) {
+      return;
+    }
+    synchronized (entry) {
+      Trees.deleteRecursively(directory(id));
+      jobs.remove(id);
+    }
+  }
+
+  Path directory(JobId id) {
+    return root.resolve(id.value());
+  }
+
+  Path data(JobId id) {
+    return directory(id).resolve("data");
+  }
+
+  Path results(JobId id) {
+    return directory(id).resolve("results");
+  }
+
+  private static JsonObject read(Path file) throws IOException {
+    try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
+      return reader.readObject();
+    }
+  }
+
+  private static void write(Path file, JsonObject json) throws IOException {
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    try (FileChannel channel =
+        FileChannel.open(
+            temporary,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer bytes = ByteBuffer.wrap(json.toString().getBytes(StandardCharsets.UTF_8));
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(true);
+    }
+    Files.move(
+        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+}

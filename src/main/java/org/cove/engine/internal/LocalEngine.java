@@ -1,0 +1,209 @@
+package org.cove.engine.internal;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.cove.operator.ComputeEngine;
+import org.cove.operator.ComputeEnvironment;
+import org.cove.operator.EngineHealth;
+import org.cove.operator.Environments;
+import org.cove.operator.Job;
+import org.cove.operator.JobId;
+import org.cove.operator.JobInputs;
+import org.cove.operator.JobSpec;
+import org.cove.shared.Address;
+import org.cove.shared.AuditTrail;
+import org.cove.shared.DataDirectory;
+import org.cove.shared.ProviderSigner;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The {@code local} engine as a CDI bean: reads the settings, takes the container's scheduler and
+ * thread factory, and hands everything to {@link JobEngine}. When {@code cove.engine} is {@code
+ * local} it takes up unfinished jobs as the application starts. The provider's {@link JobInputs}
+ * and the operator's {@link Environments} are looked up when first needed, not at deployment.
+ */
+@ApplicationScoped
+public class LocalEngine implements ComputeEngine {
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
+
+  @Inject DataDirectory dataDirectory;
+  @Inject Instance<JobInputs> inputs;
+  @Inject Instance<Environments> environments;
+  @Inject AuditTrail auditTrail;
+  @Inject ProviderSigner signer;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "cove.engine", defaultValue = "local")
+  String engine;
+
+  @Inject
+  @ConfigProperty(name = "cove.local.sandbox", defaultValue = "bubblewrap")
+  String sandbox;
+
+  @Inject
+  @ConfigProperty(name = "cove.local.sandbox.uid", defaultValue = "65534")
+  int sandboxUid;
+
+  @Inject
+  @ConfigProperty(name = "cove.local.max.processes", defaultValue = "256")
+  int maxProcesses;
+
+  @Inject
+  @ConfigProperty(name = "cove.local.stage.timeout.seconds", defaultValue = "600")
+  long stageTimeoutSeconds;
+
+  @Inject
+  @ConfigProperty(name = "cove.local.log.max.bytes", defaultValue = "10485760")
+  long logMaxBytes;
+
+  @Inject
+  @ConfigProperty(name = "cove.local.runtimes", defaultValue = EngineSettings.DEFAULT_RUNTIMES)
+  String runtimes;
+
+  private JobEngine core;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if ("local".equals(engine.trim())) {
+      core().start();
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    synchronized (this) {
+      if (core != null) {
+        core.close();
+      }
+    }
+  }
+
+  private synchronized JobEngine core() {
+    if (core == null) {
+      EngineSettings settings =
+          new EngineSettings(
+              SandboxMode.parse(sandbox),
+              sandboxUid,
+              maxProcesses,
+              Duration.ofSeconds(stageTimeoutSeconds),
+              logMaxBytes,
+              RuntimeMap.parse(runtimes));
+      Address actor = signer.address();
+      core =
+          new JobEngine(
+              dataDirectory.root(),
+              new LazyInputs(inputs),
+              auditTrail,
+              actor,
+              clock,
+              new LazyEnvironments(environments),
+              settings,
+              scheduler,
+              threads,
+              Tools.host());
+    }
+    return core;
+  }
+
+  @Override
+  public String name() {
+    return "local";
+  }
+
+  @Override
+  public void submit(JobId id, JobSpec spec) {
+    core().submit(id, spec);
+  }
+
+  @Override
+  public Optional<Job> find(JobId id) {
+    return core().find(id);
+  }
+
+  @Override
+  public List<Job> jobs() {
+    return core().jobs();
+  }
+
+  @Override
+  public void requestStop(JobId id) {
+    core().requestStop(id);
+  }
+
+  @Override
+  public void delete(JobId id) {
+    core().delete(id);
+  }
+
+  @Override
+  public InputStream openResult(JobId id, int index) throws IOException {
+    return core().openResult(id, index);
+  }
+
+  @Override
+  public Optional<InputStream> openLiveLog(JobId id, long offset) throws IOException {
+    return core().openLiveLog(id, offset);
+  }
+
+  @Override
+  public EngineHealth health() {
+    return core().health();
+  }
+
+  @Override
+  public Optional<String> refusalFor(JobSpec.Container container) {
+    return core().refusalFor(container);
+  }
+
+  /** The provider's inputs, resolved at each use: the engine deploys without a provider. */
+  private record LazyInputs(Instance<JobInputs> inputs) implements JobInputs {
+    @Override
+    public void writeDataset(JobSpec spec, JobSpec.Input input, Path directory) throws IOException {
+      inputs.get().writeDataset(spec, input, directory);
+    }
+
+    @Override
+    public void writeAlgorithm(JobSpec spec, Path file) throws IOException {
+      inputs.get().writeAlgorithm(spec, file);
+    }
+  }
+
+  /** The operator's environments if there are any; without them results keep the fallback. */
+  private record LazyEnvironments(Instance<Environments> environments) implements Environments {
+    @Override
+    public List<ComputeEnvironment> list() {
+      return environments.isResolvable() ? environments.get().list() : List.of();
+    }
+
+    @Override
+    public Optional<ComputeEnvironment> find(String id) {
+      return environments.isResolvable() ? environments.get().find(id) : Optional.empty();
+    }
+
+    @Override
+    public ComputeEnvironment save(ComputeEnvironment environment, Address admin) {
+      return environments.get().save(environment, admin);
+    }
+
+    @Override
+    public void delete(String id, Address admin) {
+      environments.get().delete(id, admin);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.cove.engine.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cove.operator.JobId;
+import org.cove.operator.JobSpec;
+import org.cove.operator.JobStatus;
+import org.cove.shared.Address;
+import org.cove.shared.AuditEvent;
+import org.cove.shared.AuditTrail;
+
+/**
+ * Records a job's history in the ledger after the state file has it (the state file is the
+ * authority; the ledger follows). Each submission and status is recorded once under a key ({@code
+ * job:<id>:status:<code>}) and then marked in the state, so it is never asked for again. When the
+ * ledger cannot record (its database is down) the job carries on, and the next catch-up (after the
+ * next change, every half minute, at restart) records what is missing, in order.
+ */
+final class StatusLedger {
+
+  private static final Logger LOG = Logger.getLogger(StatusLedger.class.getName());
+
+  private final JobStore store;
+  private final AuditTrail trail;
+  private final Address engine;
+
+  StatusLedger(JobStore store, AuditTrail trail, Address engine) {
+    this.store = store;
+    this.trail = trail;
+    this.engine = engine;
+  }
+
+  /** Records whatever the job reached that the ledger does not have yet. */
+  void catchUp(JobId id) {
+    Optional<JobSpec> spec = store.spec(id);
+    if (spec.isEmpty()) {
+      return;
+    }
+    // one catch-up per job at a time, so two never both record the same key
+    synchronized (lockOf(id)) {
+      try {
+        record(id, spec.get());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "The ledger could not record job " + id + "; retrying later", e);
+      }
+    }
+  }
+
+  void catchUpAll() {
+    for (JobId id : store.ids()) {
+      if (store.state(id).map(this::behind).orElse(false)) {
+        catchUp(id);
+      }
+    }
+  }
+
+  private boolean behind(JobState state) {
+    return !state.ledgered().contains(JobState.SUBMITTED)
+        || state.timeline().keySet().stream()
+            .anyMatch(s -> !state.ledgered().contains(JobState.statusKey(s)));
+  }
+
+  private void record(JobId id, JobSpec spec) {
+    JobState state = store.state(id).orElseThrow();
+    if (!state.ledgered().contains(JobState.SUBMITTED)) {
+      trail.recordOnce(key(id, JobState.SUBMITTED), submitted(id, spec));
+      state = store.update(id, s -> s.withLedgered(JobState.SUBMITTED));
+    }
+    for (Map.Entry<JobStatus, Instant> reached : state.timeline().entrySet()) {
+      String status = JobState.statusKey(reached.getKey());
+      if (!state.ledgered().contains(status)) {
+        trail.recordOnce(key(id, status), statusEvent(id, spec, reached.getKey(), state));
+        state = store.update(id, s -> s.withLedgered(status));
+      }
+    }
+  }
+
+  static String key(JobId id, String suffix) {
+    return "job:" + id.value() + ":" + suffix;
+  }
+
+  private AuditEvent submitted(JobId id, JobSpec spec) {
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    spec.datasets().forEach(d -> datasets.add(d.did().value()));
+    JsonObject payload =
+        Json.createObjectBuilder()
+            .add("jobId", id.value())
+            .add("owner", spec.owner().value())
+            .add("datasets", datasets)
+            .add("algorithm", spec.algorithm().label())
+            .add("environment", spec.environment())
+            .build();
+    return new AuditEvent(engine, "job-submitted", id.value(), payload, parties(spec));
+  }
+
+  private AuditEvent statusEvent(JobId id, JobSpec spec, JobStatus status, JobState state) {
+    JsonObjectBuilder payload =
+        Json.createObjectBuilder()
+            .add("jobId", id.value())
+            .add("status", status.code())
+            .add("statusText", status.text());
+    // exit code and explanation belong to the status the job ended with
+    if (status.terminal()) {
+      state.exitCode().ifPresent(code -> payload.add("exitCode", code));
+      state.message().ifPresent(text -> payload.add("message", text));
+    }
+    return new AuditEvent(engine, "job-status", id.value(), payload.build(), parties(spec));
+  }
+
+  /** The owner, whoever may read the results, and the publishers of what the job used. */
+  static Set<Address> parties(JobSpec spec) {
+    Set<Address> parties = new HashSet<>();
+    parties.add(spec.owner());
+    parties.addAll(spec.additionalViewers());
+    spec.datasets().forEach(d -> parties.add(d.publisher()));
+    spec.algorithm().publisher().ifPresent(parties::add);
+    return parties;
+  }
+
+  private final Map<JobId, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Object lockOf(JobId id) {
+    return locks.computeIfAbsent(id, k -> new Object());
+  }
+}

@@ -1,0 +1,46 @@
+package org.cove.engine.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cove.shared.AuditEvent;
+import org.cove.shared.AuditTrail;
+
+/**
+ * The ledger in memory: records each key once, like the real one, and counts every attempt to
+ * record a key it already has, which the engine should never make.
+ */
+final class FakeAuditTrail implements AuditTrail {
+
+  private final Map<String, AuditEvent> entries = new LinkedHashMap<>();
+  final AtomicInteger repeats = new AtomicInteger();
+  volatile boolean down;
+
+  @Override
+  public void record(AuditEvent event) {
+    throw new UnsupportedOperationException("the engine records keyed events only");
+  }
+
+  @Override
+  public synchronized boolean recordOnce(String key, AuditEvent event) {
+    if (down) {
+      throw new IllegalStateException("database down");
+    }
+    if (entries.containsKey(key)) {
+      repeats.incrementAndGet();
+      return false;
+    }
+    entries.put(key, event);
+    return true;
+  }
+
+  synchronized List<String> keys() {
+    return new ArrayList<>(entries.keySet());
+  }
+
+  synchronized AuditEvent event(String key) {
+    return entries.get(key);
+  }
+}

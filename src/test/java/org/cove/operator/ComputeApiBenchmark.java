@@ -1,0 +1,213 @@
+package org.cove.operator;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.cove.testing.ComputeClient;
+import org.cove.testing.CoveClient;
+import org.cove.testing.Ddos;
+import org.cove.testing.TestWallet;
+
+/**
+ * Compute figures against a running Cove (the URL is the first argument; the admin key comes from
+ * {@code -Dcove.it.admin.key}, as for the ITs): the local engine's overhead for a no-op algorithm
+ * (start accepted to status 70), the start API's latency with 20 concurrent clients, and the status
+ * API's latency at a paced 200 requests per second. Prints medians and percentiles; asserts
+ * nothing.
+ */
+public final class ComputeApiBenchmark {
+
+  private static final String NO_OP = "pass\n";
+
+  public static void main(String[] args) throws Exception {
+    CoveClient cove = new CoveClient(args.length > 0 ? args[0] : "http://localhost:9080");
+    ComputeClient compute = new ComputeClient(cove);
+    String environment =
+        ComputeClient.environment(cove, "benchmark", ComputeClient.testEnvironment(500, 60));
+    TestWallet consumer = TestWallet.random();
+    String consumerToken = cove.signIn(consumer);
+    String publisherToken = cove.signIn(TestWallet.random());
+    String dataset = dataset(cove, publisherToken, consumer);
+    String algorithm = noOp(cove, consumerToken);
+    JsonObject request =
+        ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset).build();
+
+    engineOverhead(compute, consumer, consumerToken, request);
+    startLatency(cove, compute, publisherToken, dataset, environment);
+    statusLatency(cove, compute, consumer, consumerToken, request);
+  }
+
+  /** Start accepted → 70 for a no-op, one job at a time; polling every 10 ms bounds the error. */
+  private static void engineOverhead(
+      ComputeClient compute, TestWallet consumer, String token, JsonObject request) {
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      String jobId = compute.start(consumer, request);
+      long started = System.nanoTime();
+      JsonObject job = compute.job(token, consumer.address(), jobId);
+      while (job.isNull("dateFinished")) {
+        pause(10);
+        job = compute.job(token, consumer.address(), jobId);
+      }
+      double elapsed = (System.nanoTime() - started) / 1e6;
+      if (job.getInt("status") != 70) {
+        throw new IllegalStateException("the no-op job ended " + job);
+      }
+      if (i >= 3) {
+        millis.add(elapsed);
+      }
+    }
+    report("no-op job, start accepted -> 70", millis);
+  }
+
+  /** 20 clients, each with its own account, each starting 10 jobs as fast as answers come. */
+  private static void startLatency(
+      CoveClient cove,
+      ComputeClient compute,
+      String publisherToken,
+      String dataset,
+      String environment)
+      throws Exception {
+    int clients = 20;
+    List<TestWallet> wallets = new ArrayList<>();
+    List<JsonObject> requests = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      TestWallet wallet = TestWallet.random();
+      String token = cove.signIn(wallet);
+      String own = dataset(cove, publisherToken, wallet);
+      wallets.add(wallet);
+      requests.add(
+          ComputeClient.body(environment, noOp(cove, token), JsonValue.EMPTY_JSON_OBJECT, own)
+              .build());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<List<Double>>> results = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      TestWallet wallet = wallets.get(c);
+      JsonObject request = requests.get(c);
+      results.add(
+          pool.submit(
+              () -> {
+                List<Double> mine = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                  JsonObject signed = compute.signed(wallet, "freeStartCompute", request);
+                  long started = System.nanoTime();
+                  CoveClient.Response response = cove.postJson("/api/services/freeCompute", signed);
+                  mine.add((System.nanoTime() - started) / 1e6);
+                  if (response.status() != 200) {
+                    throw new IllegalStateException(response.body());
+                  }
+                }
+                return mine;
+              }));
+    }
+    List<Double> millis = new ArrayList<>();
+    for (Future<List<Double>> result : results) {
+      millis.addAll(result.get());
+    }
+    pool.shutdown();
+    report("start API, 20 concurrent clients", millis);
+  }
+
+  /** One request every 5 ms for 15 s, whatever the answers' pace (open loop). */
+  private static void statusLatency(
+      CoveClient cove, ComputeClient compute, TestWallet consumer, String token, JsonObject request)
+      throws Exception {
+    String jobId = compute.start(consumer, request);
+    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    HttpRequest status =
+        cove.request(
+                "/api/services/compute?consumerAddress=" + consumer.address() + "&jobId=" + jobId)
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    for (int i = 0; i < 400; i++) {
+      http.send(status, HttpResponse.BodyHandlers.discarding());
+    }
+    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    long period = TimeUnit.MILLISECONDS.toNanos(5);
+    long start = System.nanoTime();
+    for (int i = 0; i < 3000; i++) {
+      long due = start + i * period;
+      while (System.nanoTime() < due) {
+        Thread.onSpinWait();
+      }
+      sent.add(
+          http.sendAsync(status, HttpResponse.BodyHandlers.discarding())
+              .thenAccept(
+                  r -> {
+                    if (r.statusCode() != 200) {
+                      throw new IllegalStateException("status answered " + r.statusCode());
+                    }
+                    millis.add((System.nanoTime() - due) / 1e6);
+                  }));
+    }
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("status API: %d requests in %.1f s%n", millis.size(), seconds);
+    report("status API at 200 requests/s", millis);
+  }
+
+  private static String dataset(CoveClient cove, String publisherToken, TestWallet consumer) {
+    String upload = cove.upload(publisherToken, "data.csv", "a\n1\n".getBytes(UTF_8));
+    JsonObject service =
+        Json.createObjectBuilder(Ddos.service("compute", "compute", upload))
+            .add(
+                "compute",
+                Json.createObjectBuilder()
+                    .add(
+                        "publisherTrustedAlgorithmPublishers",
+                        Json.createArrayBuilder().add(consumer.address())))
+            .build();
+    return cove.publish(publisherToken, Ddos.dataset("Benchmark data", service)).getString("id");
+  }
+
+  private static String noOp(CoveClient cove, String token) {
+    String code = cove.upload(token, "noop.py", NO_OP.getBytes(UTF_8));
+    return cove.publish(token, Ddos.algorithm("No-op", Ddos.service("compute", "compute", code)))
+        .getString("id");
+  }
+
+  private static void report(String what, List<Double> millis) {
+    List<Double> sorted = new ArrayList<>(millis);
+    Collections.sort(sorted);
+    System.out.printf(
+        "%s: n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
+        what,
+        sorted.size(),
+        percentile(sorted, 50),
+        percentile(sorted, 95),
+        percentile(sorted, 99),
+        sorted.get(sorted.size() - 1));
+  }
+
+  private static double percentile(List<Double> sorted, double p) {
+    int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ComputeApiBenchmark() {}
+}
