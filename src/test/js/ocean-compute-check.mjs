@@ -75,10 +75,11 @@ try {
 
   summary.steps.push("initializeCompute");
   const resources = [{ id: "cpu", amount: 1 }];
-  const validUntil = Math.floor(Date.now() / 1000) + 600;
+  // ocean.js 8 sends its fifth argument as maxJobDuration, in seconds.
+  const maxJobDuration = 30;
   const initialized = await ProviderInstance.initializeCompute(
     datasets, algorithm, environment.id, "0x0000000000000000000000000000000000000000",
-    validUntil, nodeUri, wallet.address, resources, Number(Object.keys(environment.fees)[0] ?? 8996),
+    maxJobDuration, nodeUri, wallet.address, resources, Number(Object.keys(environment.fees)[0] ?? 8996),
   );
   check(initialized && initialized.payment, `initializeCompute gave ${JSON.stringify(initialized)}`);
   summary.initialized = { amount: initialized.payment.amount, maxJobDuration: initialized.maxJobDuration };

@@ -67,6 +67,9 @@ final class JobEngine implements ComputeEngine {
       Tools tools) {
     Path stateDirectory = dataDirectory.resolve("engine");
     createDirectory(stateDirectory);
+    if (tools.root()) {
+      SandboxCheck.letOthersSearch(dataDirectory, stateDirectory);
+    }
     this.settings = settings;
     this.scheduler = scheduler;
     this.clock = clock;

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -113,6 +115,27 @@ final class SandboxCheck {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /**
+   * Lets the sandbox user pass through the directories Cove owns on the way to the jobs: search
+   * only (o+x), never read, so nothing else in the data directory (keys, the database) opens up.
+   * Directories above the data directory belong to the machine's administrator.
+   */
+  static void letOthersSearch(Path dataDirectory, Path stateDirectory) {
+    Path root = dataDirectory.toAbsolutePath();
+    for (Path dir = stateDirectory.toAbsolutePath();
+        dir != null && dir.startsWith(root);
+        dir = dir.getParent()) {
+      try {
+        Set<PosixFilePermission> permissions = new HashSet<>(Files.getPosixFilePermissions(dir));
+        if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
+          Files.setPosixFilePermissions(dir, permissions);
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        LOG.log(Level.WARNING, "Cannot let the sandbox user search " + dir, e);
+      }
     }
   }
 
