@@ -176,6 +176,75 @@ class ComputeIT {
   }
 
   @Test
+  void the_algorithm_log_streams_while_the_job_runs_and_ends_with_it() throws Exception {
+    String dataset = publishDataset("a\n1\n");
+    String algorithm =
+        publishAlgorithm("import time\nprint('ready', flush=True)\ntime.sleep(600)\n", null);
+    String jobId =
+        compute.start(
+            consumer,
+            ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
+                .build());
+    compute.waitFor(consumerToken, consumer.address(), jobId, status(40), Duration.ofSeconds(30));
+    String nonce = String.valueOf(compute.nextNonce(consumer));
+    java.net.http.HttpResponse<java.io.InputStream> stream =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                cove.request(
+                        "/api/services/computeStreamableLogs?jobId="
+                            + jobId
+                            + "&consumerAddress="
+                            + consumer.address()
+                            + "&nonce="
+                            + nonce
+                            + "&signature="
+                            + consumer.signRequest(nonce, "getComputeStreamableLogs"))
+                    .timeout(Duration.ofSeconds(60))
+                    .GET()
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    try (java.io.BufferedReader lines =
+        new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(), UTF_8))) {
+      assertThat(lines.readLine())
+          .as("the first line, while the job still runs")
+          .isEqualTo("ready");
+      assertThat(compute.job(consumerToken, consumer.address(), jobId).getInt("status"))
+          .isEqualTo(40);
+
+      compute.stop(consumer, jobId);
+
+      // The rest (a note about the stop, if any) arrives and the response ends with the stage.
+      assertThat(lines.lines()).as("nothing is sent twice").doesNotContain("ready");
+    }
+  }
+
+  @Test
+  void a_job_that_asks_for_it_has_its_output_published_as_a_private_dataset_of_its_owner() {
+    String dataset = publishDataset("a\n1\n");
+    String algorithm =
+        publishAlgorithm(
+            "import os\nopen(os.path.join(os.environ['OUTPUTS'], 'derived.csv'), 'w').write('x\\n42\\n')\n",
+            null);
+    JsonObject request =
+        ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
+            .add("publishOutput", true)
+            .build();
+
+    String jobId = compute.start(consumer, request);
+
+    compute.waitForEnd(consumerToken, consumer.address(), jobId);
+    JsonObject asset = waitForAsset("Output of job " + jobId);
+    JsonObject service = asset.getJsonArray("services").getJsonObject(0);
+    assertThat(service.getString("type")).isEqualTo("compute");
+    assertThat(service.getJsonObject("compute").getJsonArray("publisherTrustedAlgorithms"))
+        .isEmpty();
+    CoveClient.Response mine =
+        cove.get("/api/v1/assets?publisher=" + consumer.address() + "&size=50", consumerToken);
+    assertThat(mine.body()).contains("Output of job " + jobId);
+  }
+
+  @Test
   void a_job_past_its_deadline_is_killed_and_marked_timed_out() {
     String dataset = publishDataset("a\n1\n");
     String algorithm = publishAlgorithm("import time\ntime.sleep(600)\n", null);
@@ -440,6 +509,29 @@ class ComputeIT {
         cove.post(
             "/api/v1/approvals/" + request.json().getString("id") + "/approve", demoPublisherToken);
     assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+  }
+
+  private JsonObject waitForAsset(String name) {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    while (true) {
+      JsonObject found =
+          cove.get("/api/v1/assets?text=" + CoveClient.encode(name) + "&size=5").json();
+      var match =
+          found.getJsonArray("items").stream()
+              .map(JsonObject.class::cast)
+              .filter(a -> a.getJsonObject("metadata").getString("name").equals(name))
+              .findFirst();
+      if (match.isPresent()) {
+        return match.get();
+      }
+      assertThat(java.time.Instant.now()).as("%s was published", name).isBefore(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** Ocean's input directories are named by the DID without its did:op: prefix. */

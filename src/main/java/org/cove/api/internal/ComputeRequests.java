@@ -27,6 +27,14 @@ final class ComputeRequests {
 
   private ComputeRequests() {}
 
+  /** The request body as an object; anything else (an array, a number, nothing) is a 400. */
+  static JsonObject body(JsonValue body) {
+    if (!(body instanceof JsonObject object)) {
+      throw new InvalidInputException("the body must be a JSON object");
+    }
+    return object;
+  }
+
   static ComputeRequest read(JsonObject body, Address consumer, boolean free) {
     if (body == null) {
       throw new InvalidInputException("a JSON body is required");

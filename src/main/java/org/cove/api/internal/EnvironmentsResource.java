@@ -58,11 +58,9 @@ public class EnvironmentsResource {
   public JsonObject save(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("id") String id,
-      JsonObject body) {
+      JsonValue json) {
     Principal admin = authentication.requireAdmin(authorization);
-    if (body == null) {
-      throw new InvalidInputException("a JSON body is required");
-    }
+    JsonObject body = ComputeRequests.body(json);
     JsonValue given = body.get("id");
     if (given != null && !given.equals(jakarta.json.Json.createValue(id))) {
       throw new InvalidInputException("the body's id must be the id in the path");

@@ -3,6 +3,7 @@ package org.cove.api.internal;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,11 +50,9 @@ public class JobsResource {
   public Response start(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @QueryParam("free") String free,
-      JsonObject body) {
+      JsonValue json) {
     Principal consumer = authentication.require(authorization);
-    if (body == null) {
-      throw new org.cove.shared.InvalidInputException("a JSON body is required");
-    }
+    JsonObject body = ComputeRequests.body(json);
     Job job = compute.start(ComputeRequests.read(body, consumer.address(), !"false".equals(free)));
     return Response.status(Response.Status.CREATED).entity(ocean.json(job)).build();
   }
@@ -134,9 +133,9 @@ public class JobsResource {
   public Response publish(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("id") String id,
-      JsonObject body) {
+      JsonValue json) {
     Principal owner = authentication.require(authorization);
-    String title = body == null ? null : body.getString("title", null);
+    String title = ComputeRequests.body(json).getString("title", null);
     Asset asset = compute.publishOutput(owner, JobId.parse(id), title);
     return Response.status(Response.Status.CREATED)
         .entity(Json.createObjectBuilder().add("did", asset.did().value()).build())

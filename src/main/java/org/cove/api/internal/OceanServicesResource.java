@@ -166,8 +166,8 @@ public class OceanServicesResource {
   @Path("initializeCompute")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Checks a compute request as a start would and quotes its cost")
-  public JsonObject initializeCompute(JsonObject body) {
-    return compute.initialize(body);
+  public JsonObject initializeCompute(JsonValue body) {
+    return compute.initialize(ComputeRequests.body(body));
   }
 
   @POST
@@ -175,8 +175,8 @@ public class OceanServicesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Starts a free job, signed over consumerAddress + nonce + freeStartCompute")
   public JsonArray freeCompute(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonObject body) {
-    return compute.start(authorization, body, true);
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonValue body) {
+    return compute.start(authorization, ComputeRequests.body(body), true);
   }
 
   @POST
@@ -184,8 +184,8 @@ public class OceanServicesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Starts a job, signed over consumerAddress + nonce + startCompute")
   public JsonArray startCompute(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonObject body) {
-    return compute.start(authorization, body, false);
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonValue body) {
+    return compute.start(authorization, ComputeRequests.body(body), false);
   }
 
   @GET

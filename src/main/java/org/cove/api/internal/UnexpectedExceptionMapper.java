@@ -32,6 +32,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     if (isUnreadableBody(exception)) {
       return Problems.response(ProblemType.INVALID_REQUEST, "the request body is not valid JSON");
     }
+    if (isMisshapenBody(exception)) {
+      // The runtime's message lists the arguments, headers included: never log it.
+      return Problems.response(
+          ProblemType.INVALID_REQUEST, "the request body does not have the expected shape");
+    }
     if (DatabaseException.isUnavailable(exception)) {
       LOG.log(Level.WARNING, "Database unavailable", exception);
       return Problems.response(
@@ -50,6 +55,17 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     return null;
+  }
+
+  /** A JSON array where an object is expected, and the like: the method cannot be invoked. */
+  private static boolean isMisshapenBody(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException
+          && "argument type mismatch".equals(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isUnreadableBody(Throwable exception) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.cove.operator.ComputeEngine;
 import org.cove.operator.EngineHealth;
@@ -67,9 +68,6 @@ final class JobEngine implements ComputeEngine {
       Tools tools) {
     Path stateDirectory = dataDirectory.resolve("engine");
     createDirectory(stateDirectory);
-    if (tools.root()) {
-      SandboxCheck.letOthersSearch(dataDirectory, stateDirectory);
-    }
     this.settings = settings;
     this.scheduler = scheduler;
     this.clock = clock;
@@ -99,8 +97,18 @@ final class JobEngine implements ComputeEngine {
     setup.health().warning().ifPresent(w -> LOG.warning("WARNING: " + w));
     setup.health().refusal().ifPresent(r -> LOG.severe("The local engine accepts no jobs: " + r));
     recovery.run();
-    sweeps.add(scheduler.scheduleWithFixedDelay(ledger::catchUpAll, 30, 30, TimeUnit.SECONDS));
-    sweeps.add(scheduler.scheduleWithFixedDelay(expiry, 1, 300, TimeUnit.SECONDS));
+    sweeps.add(scheduler.scheduleWithFixedDelay(this::sweepLedger, 30, 30, TimeUnit.SECONDS));
+    sweeps.add(scheduler.scheduleWithFixedDelay(this::sweepExpired, 1, 300, TimeUnit.SECONDS));
+  }
+
+  /** Records in the ledger whatever it missed while it could not record. */
+  void sweepLedger() {
+    ledger.catchUpAll();
+  }
+
+  /** Deletes the jobs whose storage has expired. */
+  void sweepExpired() {
+    expiry.run();
   }
 
   /**
@@ -124,6 +132,11 @@ final class JobEngine implements ComputeEngine {
     store.create(id, spec, JobState.queued(clock.instant()));
     ledger.catchUp(id);
     scheduler.execute(() -> runner.advance(id));
+  }
+
+  /** Calls {@code listener} with each job that ended after publishing, on the engine's thread. */
+  void onEnded(Consumer<Job> listener) {
+    runner.onEnded(id -> find(id).ifPresent(listener));
   }
 
   @Override

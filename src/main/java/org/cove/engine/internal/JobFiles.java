@@ -11,8 +11,8 @@ import java.util.OptionalInt;
 
 /**
  * The job's {@code data/} directory on the host and who may touch what in it. Inputs, code and
- * runtime names belong to Cove and are only readable by others (the sandbox binds them read-only
- * besides); the outputs belong to the algorithm's user, which is the only place it can write.
+ * runtime names belong to Cove and only the algorithm may read them (the sandbox binds them
+ * read-only besides); the outputs belong to the algorithm's user, the only place it can write.
  */
 final class JobFiles {
 
@@ -34,11 +34,15 @@ final class JobFiles {
         data.resolve("logs"), PosixFilePermissions.fromString("rwx------"));
   }
 
-  /** Makes inputs and code readable, and the outputs the algorithm's own. */
+  /**
+   * Makes inputs, code and runtime names readable by the algorithm and nobody else: by the sandbox
+   * user's group when Cove drops to it, else by Cove's own user, which the algorithm then runs as.
+   * The outputs become the algorithm's own.
+   */
   void handOver(Path data) throws IOException {
-    readableByAll(data.resolve("inputs"));
-    readableByAll(data.resolve("transformations"));
-    readableByAll(data.resolve("runtime"));
+    for (String dir : new String[] {"inputs", "transformations", "runtime"}) {
+      readableByAlgorithm(data.resolve(dir));
+    }
     Path outputs = data.resolve("outputs");
     if (sandboxUid.isPresent()) {
       Files.setAttribute(outputs, "unix:uid", sandboxUid.getAsInt());
@@ -54,14 +58,16 @@ final class JobFiles {
     }
   }
 
-  private static void readableByAll(Path root) throws IOException {
+  private void readableByAlgorithm(Path root) throws IOException {
+    String dirs = sandboxUid.isPresent() ? "rwxr-x---" : "rwx------";
+    String files = sandboxUid.isPresent() ? "rw-r-----" : "rw-------";
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
               throws IOException {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            share(dir, dirs);
             return FileVisitResult.CONTINUE;
           }
 
@@ -69,10 +75,17 @@ final class JobFiles {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
             if (attrs.isRegularFile()) {
-              Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+              share(file, files);
             }
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  private void share(Path path, String permissions) throws IOException {
+    if (sandboxUid.isPresent()) {
+      Files.setAttribute(path, "unix:gid", sandboxUid.getAsInt());
+    }
+    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
   }
 }

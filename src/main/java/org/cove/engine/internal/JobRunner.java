@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.operator.JobId;
@@ -32,6 +33,9 @@ final class JobRunner {
   private final Workers workers;
   private final Clock clock;
   private final EngineSettings settings;
+
+  /** Told once a job ended after publishing; the CDI bean turns it into a JobEnded event. */
+  private volatile Consumer<JobId> onEnded = id -> {};
 
   JobRunner(
       JobStore store,
@@ -187,6 +191,11 @@ final class JobRunner {
     }
     ledger.catchUp(id);
     discardData(id);
+    onEnded.accept(id);
+  }
+
+  void onEnded(Consumer<JobId> listener) {
+    onEnded = listener;
   }
 
   private JobState moveTo(JobId id, JobStatus status) {

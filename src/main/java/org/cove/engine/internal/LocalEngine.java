@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.cove.operator.ComputeEnvironment;
 import org.cove.operator.EngineHealth;
 import org.cove.operator.Environments;
 import org.cove.operator.Job;
+import org.cove.operator.JobEnded;
 import org.cove.operator.JobId;
 import org.cove.operator.JobInputs;
 import org.cove.operator.JobSpec;
@@ -48,6 +50,7 @@ public class LocalEngine implements ComputeEngine {
   @Inject AuditTrail auditTrail;
   @Inject ProviderSigner signer;
   @Inject Clock clock;
+  @Inject Event<JobEnded> ended;
 
   @Inject
   @ConfigProperty(name = "cove.engine", defaultValue = "local")
@@ -117,8 +120,19 @@ public class LocalEngine implements ComputeEngine {
               scheduler,
               threads,
               Tools.host());
+      core.onEnded(job -> notifyEnded(job));
     }
     return core;
+  }
+
+  /** Observers (the provider's output publication) must not break the engine. */
+  private void notifyEnded(Job job) {
+    try {
+      ended.fire(new JobEnded(job));
+    } catch (RuntimeException e) {
+      java.util.logging.Logger.getLogger(LocalEngine.class.getName())
+          .log(java.util.logging.Level.WARNING, "An observer of job " + job.id() + " failed", e);
+    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ final class Publisher {
     Path results = job.resolve("results");
     Trees.deleteRecursively(results);
     Files.createDirectories(results);
+    Files.setPosixFilePermissions(results, PosixFilePermissions.fromString("rwx------"));
     Files.createDirectories(data.resolve("logs"));
     StageLog log = new StageLog(data.resolve("logs/publish.log"));
     PathRedactor redact = redactor.with(job);

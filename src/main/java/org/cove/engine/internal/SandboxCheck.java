@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -55,6 +54,8 @@ final class SandboxCheck {
             "Cove runs as root, so the local engine needs setpriv (util-linux) to run algorithms"
                 + " as an unprivileged user, and it is not installed.");
       }
+      letThrough(stateDirectory.getParent());
+      letThrough(stateDirectory);
       if (!searchableByOthers(stateDirectory)) {
         return Setup.refused(
             "The sandbox user cannot reach the engine's directory: the data directory and every"
@@ -119,23 +120,19 @@ final class SandboxCheck {
   }
 
   /**
-   * Lets the sandbox user pass through the directories Cove owns on the way to the jobs: search
-   * only (o+x), never read, so nothing else in the data directory (keys, the database) opens up.
-   * Directories above the data directory belong to the machine's administrator.
+   * Lets others pass through (never list) the data directory and the engine's own: servers such as
+   * Liberty run with umask 027, which would keep the sandbox user out of every job. What lies
+   * inside keeps its own permissions (the keys directory is its owner's alone).
    */
-  static void letOthersSearch(Path dataDirectory, Path stateDirectory) {
-    Path root = dataDirectory.toAbsolutePath();
-    for (Path dir = stateDirectory.toAbsolutePath();
-        dir != null && dir.startsWith(root);
-        dir = dir.getParent()) {
-      try {
-        Set<PosixFilePermission> permissions = new HashSet<>(Files.getPosixFilePermissions(dir));
-        if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
-          Files.setPosixFilePermissions(dir, permissions);
-        }
-      } catch (IOException | UnsupportedOperationException e) {
-        LOG.log(Level.WARNING, "Cannot let the sandbox user search " + dir, e);
+  private static void letThrough(Path directory) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+      if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
+        Files.setPosixFilePermissions(directory, permissions);
+        LOG.info(directory + " is now searchable (not listable) by the sandbox user");
       }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot let the sandbox user through " + directory, e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.operator.JobId;
@@ -32,6 +33,7 @@ final class StatusLedger {
   private final JobStore store;
   private final AuditTrail trail;
   private final Address engine;
+  private final Map<JobId, Object> locks = new ConcurrentHashMap<>();
 
   StatusLedger(JobStore store, AuditTrail trail, Address engine) {
     this.store = store;
@@ -125,8 +127,6 @@ final class StatusLedger {
     spec.algorithm().publisher().ifPresent(parties::add);
     return parties;
   }
-
-  private final Map<JobId, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Object lockOf(JobId id) {
     return locks.computeIfAbsent(id, k -> new Object());

@@ -1,6 +1,7 @@
 package org.cove.provider.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +9,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.cove.identity.Principal;
 import org.cove.operator.ComputeEngine;
 import org.cove.operator.Job;
+import org.cove.operator.JobEnded;
 import org.cove.operator.JobId;
 import org.cove.operator.JobRegistry;
 import org.cove.operator.JobResult;
@@ -38,6 +43,8 @@ import org.cove.shared.InvalidInputException;
 @ApplicationScoped
 class OutputPublisher {
 
+  private static final Logger LOG = Logger.getLogger(OutputPublisher.class.getName());
+
   @Inject JobRegistry registry;
 
   @Inject ComputeEngine engine;
@@ -45,6 +52,22 @@ class OutputPublisher {
   @Inject Uploads uploads;
 
   @Inject Catalogue catalogue;
+
+  /** Publishes the output of a job that asked for it ({@code publishOutput}) as it ends. */
+  void onJobEnded(@Observes JobEnded ended) {
+    Job job = ended.job();
+    if (!job.spec().publishOutput() || job.status() != JobStatus.FINISHED) {
+      return;
+    }
+    try {
+      Asset asset =
+          publish(
+              new Principal(job.spec().owner(), Set.of()), job.id(), "Output of job " + job.id());
+      LOG.info("Published the output of job " + job.id() + " as " + asset.did().value());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not publish the output of job " + job.id(), e);
+    }
+  }
 
   Asset publish(Principal owner, JobId id, String title) {
     String name = title == null ? "" : title.strip();

@@ -1,0 +1,4 @@
+# Never ends on its own.
+import time
+
+time.sleep(3600)
