@@ -23,12 +23,15 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import org.cove.identity.Principal;
+import org.cove.identity.Role;
+import org.cove.operator.Environments;
 import org.cove.provider.AlgorithmMetadata;
 import org.cove.provider.Approvals;
 import org.cove.provider.Asset;
 import org.cove.provider.AssetState;
 import org.cove.provider.AssetType;
 import org.cove.provider.Catalogue;
+import org.cove.provider.Compute;
 import org.cove.provider.Service;
 import org.cove.provider.ServiceType;
 import org.cove.shared.CoveException;
@@ -45,11 +48,16 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
 
   private final Catalogue catalogue;
   private final Approvals approvals;
+  private final Compute compute;
+  private final Environments environments;
 
   @Inject
-  public AssetView(Catalogue catalogue, Approvals approvals) {
+  public AssetView(
+      Catalogue catalogue, Approvals approvals, Compute compute, Environments environments) {
     this.catalogue = catalogue;
     this.approvals = approvals;
+    this.compute = compute;
+    this.environments = environments;
   }
 
   @Override
@@ -86,14 +94,21 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
       sample.setRouterIgnore(true);
       add(sample);
     }
+    if (asset.metadata().type() == AssetType.DATASET
+        && asset.state() == AssetState.ACTIVE
+        && me.roles().contains(Role.CONSUMER)) {
+      computeService(asset)
+          .ifPresent(s -> add(new ComputeForm(compute, environments.list(), asset, s, me)));
+    }
     if (asset.publisher().equals(me.address())) {
       add(ownerActions(asset, me));
     } else if (asset.metadata().type() == AssetType.DATASET && asset.state() == AssetState.ACTIVE) {
-      asset.services().stream()
-          .filter(s -> s.type() == ServiceType.COMPUTE)
-          .findFirst()
-          .ifPresent(s -> add(requestApproval(asset, s, me)));
+      computeService(asset).ifPresent(s -> add(requestApproval(asset, s, me)));
     }
+  }
+
+  private static Optional<Service> computeService(Asset asset) {
+    return asset.services().stream().filter(s -> s.type() == ServiceType.COMPUTE).findFirst();
   }
 
   private Component summary(Asset asset) {
@@ -225,7 +240,7 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
     return form;
   }
 
-  private static Component fact(String label, String value) {
+  static Component fact(String label, String value) {
     Span name = new Span(label);
     name.addClassName("cove-fact-label");
     Span text = new Span(value);

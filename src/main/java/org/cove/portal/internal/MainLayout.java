@@ -14,6 +14,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import org.cove.operator.EngineHealth;
+import org.cove.operator.JobRegistry;
 import org.cove.shared.RunMode;
 
 /** The frame of every signed-in view: title, account, sign-out, navigation. */
@@ -23,8 +26,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   private final Span account = new Span();
 
   @Inject
-  public MainLayout(RunMode runMode) {
-    addToNavbar(new DrawerToggle(), title(), spacer(), account, signOutButton());
+  public MainLayout(RunMode runMode, JobRegistry jobs) {
+    addToNavbar(new DrawerToggle(), title());
+    engineWarning(jobs.engineHealth()).ifPresent(this::addToNavbar);
+    addToNavbar(spacer(), account, signOutButton());
     addToDrawer(navigation());
     if (runMode == RunMode.DEVELOPMENT) {
       Span banner = new Span("Development mode: demo accounts enabled");
@@ -37,6 +42,20 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     H1 title = new H1("Cove");
     title.addClassName("cove-title");
     return title;
+  }
+
+  /** Everyone sees it when the engine runs with less isolation than it should, or not at all. */
+  private static Optional<Span> engineWarning(EngineHealth health) {
+    return health
+        .warning()
+        .or(() -> health.acceptsJobs() ? Optional.empty() : health.refusal())
+        .map(
+            text -> {
+              Span banner = new Span(text);
+              banner.setId("engine-warning");
+              banner.addClassName("cove-engine-warning");
+              return banner;
+            });
   }
 
   private static HorizontalLayout spacer() {
@@ -65,6 +84,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     nav.addItem(new SideNavItem("Catalogue", CatalogueView.class));
     nav.addItem(new SideNavItem("My assets", MyAssetsView.class));
     nav.addItem(new SideNavItem("Publish", PublishView.class));
+    nav.addItem(new SideNavItem("My jobs", JobsView.class));
+    nav.addItem(new SideNavItem("Jobs on my datasets", JobsOnMyDataView.class));
     nav.addItem(new SideNavItem("Approvals", ApprovalsView.class));
     nav.addItem(new SideNavItem("Ledger", LedgerView.class));
     return nav;
