@@ -72,6 +72,7 @@ class ComputeIT {
   @Test
   void the_demo_algorithm_runs_on_the_demo_dataset_once_its_publisher_approved_it()
       throws Exception {
+    DemoData.makeDatasetPrivate(cove);
     String dataset = demoDid("Norwegian weather stations, November 2025 (demo)");
     String algorithm = demoDid("Summary statistics (demo)");
     JsonObject request =

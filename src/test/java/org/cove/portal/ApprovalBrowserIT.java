@@ -103,7 +103,6 @@ class ApprovalBrowserIT {
   void a_consumer_asks_the_publisher_approves_and_the_dataset_allows_the_algorithm() {
     DemoData.makeDatasetPrivate(cove);
     String dataset = didOf(DEMO_DATASET);
-    disallowDemoAlgorithm(dataset);
 
     signInAs("demo-consumer");
     browser.open("/assets/" + dataset);
@@ -148,31 +147,6 @@ class ApprovalBrowserIT {
         "permissions-compute",
         "“" + DEMO_ALGORITHM + "” may run, in the version that was reviewed.");
     browser.screenshot("dataset-allows-algorithm");
-  }
-
-  /**
-   * Other tests on the same server may have allowed the demo algorithm already (the compute
-   * journeys do); the publisher removes it first, so this test starts from a private dataset.
-   */
-  private void disallowDemoAlgorithm(String dataset) {
-    signInAs("demo-publisher");
-    browser.open("/assets/" + dataset);
-    if (!browser.element("permissions-compute").getText().contains(DEMO_ALGORITHM)) {
-      return;
-    }
-    browser.open("/assets/" + dataset + "/permissions");
-    browser
-        .waiting()
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//*[@id='trusted-algorithms']/li[contains(., '"
-                        + DEMO_ALGORITHM
-                        + "')]/vaadin-button")))
-        .click();
-    browser.click("save-permissions");
-    browser.waitForText("permissions-compute", "No algorithm may run on this dataset yet.");
-    browser.driver().manage().deleteAllCookies();
   }
 
   private void signInAs(String demo) {
