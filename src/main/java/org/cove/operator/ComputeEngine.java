@@ -21,6 +21,18 @@ public interface ComputeEngine {
   /** Every job the engine knows, newest first. */
   List<Job> jobs();
 
+  /**
+   * The jobs whose spec matches, newest first, optionally only unfinished ones. Engines that keep
+   * jobs in memory filter before building them, so listing one owner's jobs does not cost a walk
+   * over everyone's.
+   */
+  default List<Job> jobs(java.util.function.Predicate<JobSpec> matching, boolean unfinishedOnly) {
+    return jobs().stream()
+        .filter(job -> matching.test(job.spec()))
+        .filter(job -> !unfinishedOnly || !job.finished())
+        .toList();
+  }
+
   /** Asks the running stage to end; the logs are still published. No-op on a finished job. */
   void requestStop(JobId id);
 

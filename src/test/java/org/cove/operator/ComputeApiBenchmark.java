@@ -46,8 +46,12 @@ public final class ComputeApiBenchmark {
         ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset).build();
 
     engineOverhead(compute, consumer, consumerToken, request);
+    sequentialStarts(cove, compute, consumer, request);
+    awaitQuiet(cove);
     startLatency(cove, compute, publisherToken, dataset, environment);
+    awaitQuiet(cove);
     statusLatency(cove, compute, consumer, consumerToken, request);
+    System.exit(0); // the HTTP clients' pools would keep the JVM alive
   }
 
   /** Start accepted → 70 for a no-op, one job at a time; polling every 10 ms bounds the error. */
@@ -71,6 +75,41 @@ public final class ComputeApiBenchmark {
       }
     }
     report("no-op job, start accepted -> 70", millis);
+  }
+
+  /** One client starting 50 jobs one after the other: the start's own cost, without contention. */
+  private static void sequentialStarts(
+      CoveClient cove, ComputeClient compute, TestWallet consumer, JsonObject request) {
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < 55; i++) {
+      JsonObject signed = compute.signed(consumer, "freeStartCompute", request);
+      long started = System.nanoTime();
+      CoveClient.Response response = cove.postJson("/api/services/freeCompute", signed);
+      double elapsed = (System.nanoTime() - started) / 1e6;
+      if (response.status() != 200) {
+        throw new IllegalStateException(response.body());
+      }
+      if (i >= 5) {
+        millis.add(elapsed);
+      }
+    }
+    report("start API, one client", millis);
+  }
+
+  /** Waits until the engine runs no job, so the next figure is not taken under their load. */
+  private static void awaitQuiet(CoveClient cove) {
+    while (true) {
+      JsonObject env =
+          cove.get("/api/v1/environments").jsonValue().asJsonArray().stream()
+              .map(JsonObject.class::cast)
+              .filter(e -> e.getString("id").equals("benchmark"))
+              .findFirst()
+              .orElseThrow();
+      if (env.getInt("runningJobs") == 0) {
+        return;
+      }
+      pause(200);
+    }
   }
 
   /** 20 clients, each with its own account, each starting 10 jobs as fast as answers come. */
@@ -127,7 +166,11 @@ public final class ComputeApiBenchmark {
       CoveClient cove, ComputeClient compute, TestWallet consumer, String token, JsonObject request)
       throws Exception {
     String jobId = compute.start(consumer, request);
-    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(16))
+            .build();
     HttpRequest status =
         cove.request(
                 "/api/services/compute?consumerAddress=" + consumer.address() + "&jobId=" + jobId)

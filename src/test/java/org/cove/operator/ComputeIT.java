@@ -166,7 +166,7 @@ class ComputeIT {
   }
 
   @Test
-  void a_long_job_can_be_stopped_and_still_publishes_its_log() {
+  void a_long_job_can_be_stopped_and_still_publishes_its_log() throws Exception {
     String dataset = publishDataset("a\n1\n");
     String algorithm =
         publishAlgorithm("import time\nprint('started', flush=True)\ntime.sleep(600)\n", null);
@@ -202,7 +202,9 @@ class ComputeIT {
     compute.waitFor(consumerToken, consumer.address(), jobId, status(40), Duration.ofSeconds(30));
 
     try (BufferedReader lines = liveLog(jobId)) {
-      assertThat(lines.readLine()).as("the first line, while the job still runs").isEqualTo("ready");
+      assertThat(lines.readLine())
+          .as("the first line, while the job still runs")
+          .isEqualTo("ready");
       assertThat(compute.job(consumerToken, consumer.address(), jobId).getInt("status"))
           .isEqualTo(40);
 

@@ -145,6 +145,15 @@ final class JobEngine implements ComputeEngine {
   }
 
   @Override
+  public List<Job> jobs(java.util.function.Predicate<JobSpec> matching, boolean unfinishedOnly) {
+    return store.ids(matching, unfinishedOnly).stream()
+        .map(this::find)
+        .flatMap(Optional::stream)
+        .sorted(Comparator.comparing(Job::dateCreated).reversed())
+        .toList();
+  }
+
+  @Override
   public List<Job> jobs() {
     return store.ids().stream()
         .map(this::find)
@@ -161,6 +170,7 @@ final class JobEngine implements ComputeEngine {
     }
     store.update(id, s -> s.finished() ? s : s.withStopRequested());
     algorithms.stop(id);
+    runner.stopQueued(id);
   }
 
   @Override

@@ -3,8 +3,12 @@ package org.cove.engine.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -33,6 +37,15 @@ final class JobRunner {
   private final Workers workers;
   private final Clock clock;
   private final EngineSettings settings;
+
+  /**
+   * How many jobs run their stages at once; the others wait at status 1 (queued) in arrival order.
+   * One per core, at least two: more would only make every running job slower.
+   */
+  private final int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+  private final Set<JobId> admitted = new HashSet<>();
+  private final Deque<JobId> waiting = new ArrayDeque<>();
 
   /** Told once a job ended after publishing; the CDI bean turns it into a JobEnded event. */
   private volatile Consumer<JobId> onEnded = id -> {};
@@ -66,7 +79,8 @@ final class JobRunner {
             return;
           }
           switch (state.status()) {
-            case QUEUED, CONFIGURING -> configure(id, state);
+            case QUEUED -> admit(id, state);
+            case CONFIGURING -> configure(id, state);
             case PROVISIONED -> runAlgorithm(id, state);
             // the algorithm's process died with the engine that started it
             case RUNNING ->
@@ -79,6 +93,47 @@ final class JobRunner {
             default -> LOG.warning("Job " + id + " is in an unexpected state " + state.status());
           }
         });
+  }
+
+  /** Starts the job if a slot is free (or it is to be stopped anyway); otherwise queues it. */
+  private void admit(JobId id, JobState state) {
+    synchronized (admitted) {
+      if (!state.stopRequested() && admitted.size() >= slots) {
+        if (!waiting.contains(id)) {
+          waiting.add(id);
+        }
+        return;
+      }
+      if (!state.stopRequested()) {
+        admitted.add(id);
+      }
+    }
+    configure(id, state);
+  }
+
+  /** Frees the job's slot, if it held one, and lets the next queued job in. */
+  private void release(JobId id) {
+    JobId next;
+    synchronized (admitted) {
+      if (!admitted.remove(id)) {
+        return;
+      }
+      next = waiting.poll();
+    }
+    if (next != null) {
+      advance(next);
+    }
+  }
+
+  /** A queued job asked to stop leaves the queue at once. */
+  void stopQueued(JobId id) {
+    boolean wasWaiting;
+    synchronized (admitted) {
+      wasWaiting = waiting.remove(id);
+    }
+    if (wasWaiting) {
+      advance(id);
+    }
   }
 
   private void configure(JobId id, JobState state) {
@@ -191,6 +246,7 @@ final class JobRunner {
     }
     ledger.catchUp(id);
     discardData(id);
+    release(id);
     onEnded.accept(id);
   }
 
@@ -240,6 +296,7 @@ final class JobRunner {
                         .moveTo(failureOf(s.status()), clock.instant()));
         ledger.catchUp(id);
         discardData(id);
+        release(id);
       } catch (RuntimeException again) {
         LOG.log(Level.SEVERE, "Job " + id + " could not be ended; the next start retries", again);
       }

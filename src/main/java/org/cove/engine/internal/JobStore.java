@@ -134,6 +134,18 @@ final class JobStore {
     }
   }
 
+  /** The ids of jobs whose spec matches and, if asked, that have not ended. */
+  List<JobId> ids(java.util.function.Predicate<JobSpec> matching, boolean unfinishedOnly) {
+    List<JobId> ids = new ArrayList<>();
+    jobs.forEach(
+        (id, entry) -> {
+          if (matching.test(entry.spec) && !(unfinishedOnly && entry.state.status().terminal())) {
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
   List<JobId> ids() {
     return new ArrayList<>(jobs.keySet());
   }

@@ -156,6 +156,11 @@ public class LocalEngine implements ComputeEngine {
   }
 
   @Override
+  public List<Job> jobs(java.util.function.Predicate<JobSpec> matching, boolean unfinishedOnly) {
+    return core().jobs(matching, unfinishedOnly);
+  }
+
+  @Override
   public void requestStop(JobId id) {
     core().requestStop(id);
   }

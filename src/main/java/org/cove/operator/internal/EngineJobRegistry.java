@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -81,12 +80,12 @@ class EngineJobRegistry implements JobRegistry {
 
   @Override
   public Page<Job> jobsOf(Address owner, int page, int size) {
-    return page(job -> job.spec().owner().equals(owner), page, size);
+    return page(spec -> spec.owner().equals(owner), page, size);
   }
 
   @Override
   public Page<Job> jobsOnDatasetsOf(Address publisher, int page, int size) {
-    Page<Job> jobs = page(job -> publishes(job, publisher), page, size);
+    Page<Job> jobs = page(spec -> publishes(spec, publisher), page, size);
     return new Page<>(
         jobs.items().stream()
             .map(job -> job.spec().mayRead(publisher) ? job : withoutResults(job))
@@ -102,7 +101,7 @@ class EngineJobRegistry implements JobRegistry {
     if (job.spec().mayRead(reader)) {
       return job;
     }
-    if (publishes(job, reader)) {
+    if (publishes(job.spec(), reader)) {
       return withoutResults(job);
     }
     throw notFound(id);
@@ -190,14 +189,12 @@ class EngineJobRegistry implements JobRegistry {
 
   @Override
   public long runningJobs(String environment) {
-    return unfinishedJobs().stream()
-        .filter(job -> job.spec().environment().equals(environment))
-        .count();
+    return engine.jobs(spec -> spec.environment().equals(environment), true).size();
   }
 
   @Override
   public List<Job> unfinishedJobs() {
-    return engine.jobs().stream().filter(job -> !job.finished()).toList();
+    return engine.jobs(spec -> true, true);
   }
 
   @Override
@@ -221,23 +218,19 @@ class EngineJobRegistry implements JobRegistry {
     return job;
   }
 
-  private Page<Job> page(Predicate<Job> filter, int page, int size) {
+  private Page<Job> page(Predicate<JobSpec> filter, int page, int size) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
       throw new org.cove.shared.InvalidInputException(
           "page counts from 0; size is 1 to " + MAX_PAGE_SIZE);
     }
-    List<Job> matching =
-        engine.jobs().stream()
-            .filter(filter)
-            .sorted(Comparator.comparing(Job::dateCreated).reversed())
-            .toList();
+    List<Job> matching = engine.jobs(filter, false);
     int from = (int) Math.min((long) page * size, matching.size());
     int to = Math.min(from + size, matching.size());
     return new Page<>(matching.subList(from, to), page, size, matching.size());
   }
 
-  private static boolean publishes(Job job, Address account) {
-    return job.spec().datasets().stream().anyMatch(d -> d.publisher().equals(account));
+  private static boolean publishes(JobSpec spec, Address account) {
+    return spec.datasets().stream().anyMatch(d -> d.publisher().equals(account));
   }
 
   /** What a dataset's publisher sees of someone else's job: everything but the results. */

@@ -188,6 +188,30 @@ class LocalEngineJobsTest {
   }
 
   @Test
+  void jobs_beyond_the_engines_slots_wait_queued_and_start_in_turn() {
+    int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
+    List<JobId> running = new java.util.ArrayList<>();
+    for (int i = 0; i < slots; i++) {
+      running.add(fixture.submit(Specs.python("import time\ntime.sleep(600)").build()));
+    }
+    running.forEach(id -> fixture.awaitStatus(id, JobStatus.RUNNING));
+
+    JobId queued = fixture.submit(Specs.python("print('my turn')").build());
+    JobId stoppedWhileQueued = fixture.submit(Specs.python("print('never')").build());
+
+    assertThat(fixture.engine.find(queued).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+    fixture.engine.requestStop(stoppedWhileQueued);
+    assertThat(fixture.awaitFinished(stoppedWhileQueued).status()).isEqualTo(JobStatus.STOPPED);
+    assertThat(fixture.engine.find(queued).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+
+    fixture.engine.requestStop(running.get(0));
+
+    assertThat(fixture.awaitFinished(queued).status()).isEqualTo(JobStatus.FINISHED);
+    running.forEach(fixture.engine::requestStop);
+    running.forEach(fixture::awaitFinished);
+  }
+
+  @Test
   void a_job_stopped_before_its_algorithm_started_ends_44_without_running_it() {
     fixture.inputs.gate = new CountDownLatch(1);
     JobId id = fixture.submit(Specs.python("open('/data/outputs/ran', 'w')").build());
