@@ -10,9 +10,11 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.cove.testing.CoveClient;
+import org.cove.testing.NodeScripts;
 import org.cove.testing.TestWallet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +30,8 @@ import org.web3j.crypto.Hash;
  */
 class OceanJsCompatibilityIT {
 
-  private static final Path JS_DIR = Path.of(System.getProperty("cove.it.js.dir", "src/test/js"));
+  private static final Path JS_DIR = NodeScripts.JS_DIR;
   private static final String CHECK = "ocean-auth-check.mjs";
-
-  /** A guard against a hung process, not a timing assertion: a run takes a few seconds. */
-  private static final long CAP_MINUTES = 3;
 
   private final String nodeUri = new CoveClient().baseUrl() + "/api/services";
 
@@ -92,44 +91,10 @@ class OceanJsCompatibilityIT {
 
   /** Runs the check; asserts it succeeded and returns its JSON summary. */
   private JsonObject runCheck(TestWallet wallet) throws IOException, InterruptedException {
-    Path stdout = temp.resolve("ocean-auth-check.out");
-    Path stderr = temp.resolve("ocean-auth-check.err");
-    ProcessBuilder builder =
-        new ProcessBuilder("node", CHECK, nodeUri)
-            .directory(JS_DIR.toFile())
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile());
-    // The key goes in the environment, not on the command line.
-    builder.environment().put("OCEAN_PRIVATE_KEY", wallet.privateKeyHex());
-    Process node;
-    try {
-      node = builder.start();
-    } catch (IOException e) {
-      return fail("cannot run node (bin/test installs it): " + e.getMessage(), e);
-    }
-    boolean finished = node.waitFor(CAP_MINUTES, TimeUnit.MINUTES);
-    if (!finished) {
-      node.destroyForcibly().waitFor();
-    }
-    String output =
-        "node "
-            + CHECK
-            + " "
-            + nodeUri
-            + "\n--- stdout\n"
-            + Files.readString(stdout, StandardCharsets.UTF_8)
-            + "--- stderr\n"
-            + Files.readString(stderr, StandardCharsets.UTF_8);
-    System.out.print(output);
-    assertThat(finished)
-        .as("the check finished within %d minutes\n%s", CAP_MINUTES, output)
-        .isTrue();
-    assertThat(node.exitValue()).as("exit code of the ocean.js check\n%s", output).isZero();
-    JsonObject summary =
-        Json.createReader(new StringReader(Files.readString(stdout, StandardCharsets.UTF_8)))
-            .readObject();
-    assertThat(summary.getBoolean("ok")).as("the summary says ok\n%s", output).isTrue();
-    return summary;
+    return NodeScripts.run(
+        CHECK,
+        Map.of("OCEAN_NODE_URI", nodeUri, "OCEAN_PRIVATE_KEY", wallet.privateKeyHex()),
+        temp);
   }
 
   private static JsonObject signedRequest(JsonObject summary, int index) {

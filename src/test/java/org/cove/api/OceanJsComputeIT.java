@@ -34,15 +34,7 @@ class OceanJsComputeIT {
     String consumerToken = cove.signIn(consumer);
     String publisherToken = cove.signIn(TestWallet.random());
     String data = cove.upload(publisherToken, "data.csv", "a\n1\n2\n".getBytes(UTF_8));
-    JsonObject service =
-        Json.createObjectBuilder(Ddos.service("compute", "compute", data))
-            .add(
-                "compute",
-                Json.createObjectBuilder()
-                    .add(
-                        "publisherTrustedAlgorithmPublishers",
-                        Json.createArrayBuilder().add(consumer.address())))
-            .build();
+    JsonObject service = Ddos.computeServiceTrusting(data, consumer.address());
     String dataset =
         cove.publish(publisherToken, Ddos.dataset("For ocean.js", service)).getString("id");
     String algorithm =

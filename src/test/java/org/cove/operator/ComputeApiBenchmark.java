@@ -207,15 +207,7 @@ public final class ComputeApiBenchmark {
 
   private static String dataset(CoveClient cove, String publisherToken, TestWallet consumer) {
     String upload = cove.upload(publisherToken, "data.csv", "a\n1\n".getBytes(UTF_8));
-    JsonObject service =
-        Json.createObjectBuilder(Ddos.service("compute", "compute", upload))
-            .add(
-                "compute",
-                Json.createObjectBuilder()
-                    .add(
-                        "publisherTrustedAlgorithmPublishers",
-                        Json.createArrayBuilder().add(consumer.address())))
-            .build();
+    JsonObject service = Ddos.computeServiceTrusting(upload, consumer.address());
     return cove.publish(publisherToken, Ddos.dataset("Benchmark data", service)).getString("id");
   }
 

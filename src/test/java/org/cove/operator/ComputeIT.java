@@ -154,10 +154,7 @@ class ComputeIT {
         publishAlgorithm("import sys\nprint('bad input', file=sys.stderr)\nsys.exit(3)\n", null);
 
     String jobId =
-        compute.start(
-            consumer,
-            ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
-                .build());
+        startPlain(algorithm, dataset);
 
     JsonObject job = compute.waitForEnd(consumerToken, consumer.address(), jobId);
     assertThat(job.getInt("status")).as(job.toString()).isEqualTo(41);
@@ -171,10 +168,7 @@ class ComputeIT {
     String algorithm =
         publishAlgorithm("import time\nprint('started', flush=True)\ntime.sleep(600)\n", null);
     String jobId =
-        compute.start(
-            consumer,
-            ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
-                .build());
+        startPlain(algorithm, dataset);
     compute.waitFor(consumerToken, consumer.address(), jobId, status(40), Duration.ofSeconds(30));
     try (BufferedReader log = liveLog(jobId)) {
       assertThat(log.readLine()).isEqualTo("started"); // the algorithm is really under way
@@ -195,10 +189,7 @@ class ComputeIT {
     String algorithm =
         publishAlgorithm("import time\nprint('ready', flush=True)\ntime.sleep(600)\n", null);
     String jobId =
-        compute.start(
-            consumer,
-            ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
-                .build());
+        startPlain(algorithm, dataset);
     compute.waitFor(consumerToken, consumer.address(), jobId, status(40), Duration.ofSeconds(30));
 
     try (BufferedReader lines = liveLog(jobId)) {
@@ -284,10 +275,7 @@ class ComputeIT {
     String dataset = publishDataset("a\n1\n");
     String algorithm = publishAlgorithm("print('secret result')\n", null);
     String jobId =
-        compute.start(
-            consumer,
-            ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
-                .build());
+        startPlain(algorithm, dataset);
     compute.waitForEnd(consumerToken, consumer.address(), jobId);
     TestWallet stranger = TestWallet.random();
     String strangerToken = cove.signIn(stranger);
@@ -304,10 +292,7 @@ class ComputeIT {
     String dataset = publishDataset("a\n1\n");
     String algorithm = publishAlgorithm("print('x')\n", null);
     String jobId =
-        compute.start(
-            consumer,
-            ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
-                .build());
+        startPlain(algorithm, dataset);
     compute.waitForEnd(consumerToken, consumer.address(), jobId);
 
     JsonObject onMyData = cove.get("/api/v1/jobs/on-my-data", publisherToken).json();
@@ -328,10 +313,7 @@ class ComputeIT {
                 + "open(os.path.join(os.environ['OUTPUTS'], 'out.txt'), 'w').write('ok')\n",
             null);
     String jobId =
-        compute.start(
-            consumer,
-            ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
-                .build());
+        startPlain(algorithm, dataset);
     JsonObject job = compute.waitForEnd(consumerToken, consumer.address(), jobId);
     String dataDir = Path.of(System.getProperty("cove.it.data.dir")).toAbsolutePath().toString();
 
@@ -350,10 +332,7 @@ class ComputeIT {
     String dataset = publishDataset("a\n1\n");
     String algorithm = publishAlgorithm("print('x')\n", null);
     String jobId =
-        compute.start(
-            consumer,
-            ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset)
-                .build());
+        startPlain(algorithm, dataset);
     compute.waitForEnd(consumerToken, consumer.address(), jobId);
 
     JsonObject entries =
@@ -411,6 +390,13 @@ class ComputeIT {
     assertThat(quote.json().getJsonArray("resources")).isNotEmpty();
   }
 
+  /** Starts the algorithm on the dataset, without parameters, as the consumer. */
+  private String startPlain(String algorithm, String dataset) {
+    return compute.start(
+        consumer,
+        ComputeClient.body(environment, algorithm, JsonValue.EMPTY_JSON_OBJECT, dataset).build());
+  }
+
   private void assertReason(JsonObject request, String reason) {
     CoveClient.Response response = compute.freeStart(consumer, request);
     assertThat(response.status()).as(response.body()).isBetween(400, 499);
@@ -436,15 +422,7 @@ class ComputeIT {
 
   private String publishDataset(String csv) {
     String upload = cove.upload(publisherToken, "data.csv", csv.getBytes(UTF_8));
-    JsonObject service =
-        Json.createObjectBuilder(Ddos.service("compute", "compute", upload))
-            .add(
-                "compute",
-                Json.createObjectBuilder()
-                    .add(
-                        "publisherTrustedAlgorithmPublishers",
-                        Json.createArrayBuilder().add(consumer.address())))
-            .build();
+    JsonObject service = Ddos.computeServiceTrusting(upload, consumer.address());
     return cove.publish(publisherToken, Ddos.dataset("Data " + UUID.randomUUID(), service))
         .getString("id");
   }

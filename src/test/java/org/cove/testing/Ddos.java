@@ -53,6 +53,18 @@ public final class Ddos {
         .build();
   }
 
+  /** A compute service whose publisher lets every algorithm of {@code trustedPublisher} run. */
+  public static JsonObject computeServiceTrusting(String uploadId, String trustedPublisher) {
+    return Json.createObjectBuilder(service("compute", "compute", uploadId))
+        .add(
+            "compute",
+            Json.createObjectBuilder()
+                .add(
+                    "publisherTrustedAlgorithmPublishers",
+                    Json.createArrayBuilder().add(trustedPublisher)))
+        .build();
+  }
+
   private static JsonObject metadata(String type, String name) {
     return Json.createObjectBuilder()
         .add("type", type)
