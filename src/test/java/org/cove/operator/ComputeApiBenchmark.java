@@ -2,7 +2,6 @@ package org.cove.operator;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpClient;

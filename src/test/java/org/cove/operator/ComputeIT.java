@@ -153,8 +153,7 @@ class ComputeIT {
     String algorithm =
         publishAlgorithm("import sys\nprint('bad input', file=sys.stderr)\nsys.exit(3)\n", null);
 
-    String jobId =
-        startPlain(algorithm, dataset);
+    String jobId = startPlain(algorithm, dataset);
 
     JsonObject job = compute.waitForEnd(consumerToken, consumer.address(), jobId);
     assertThat(job.getInt("status")).as(job.toString()).isEqualTo(41);
@@ -167,8 +166,7 @@ class ComputeIT {
     String dataset = publishDataset("a\n1\n");
     String algorithm =
         publishAlgorithm("import time\nprint('started', flush=True)\ntime.sleep(600)\n", null);
-    String jobId =
-        startPlain(algorithm, dataset);
+    String jobId = startPlain(algorithm, dataset);
     compute.waitFor(consumerToken, consumer.address(), jobId, status(40), Duration.ofSeconds(30));
     try (BufferedReader log = liveLog(jobId)) {
       assertThat(log.readLine()).isEqualTo("started"); // the algorithm is really under way
@@ -188,8 +186,7 @@ class ComputeIT {
     String dataset = publishDataset("a\n1\n");
     String algorithm =
         publishAlgorithm("import time\nprint('ready', flush=True)\ntime.sleep(600)\n", null);
-    String jobId =
-        startPlain(algorithm, dataset);
+    String jobId = startPlain(algorithm, dataset);
     compute.waitFor(consumerToken, consumer.address(), jobId, status(40), Duration.ofSeconds(30));
 
     try (BufferedReader lines = liveLog(jobId)) {
@@ -274,8 +271,7 @@ class ComputeIT {
   void another_account_can_neither_see_nor_stop_nor_download_a_job() {
     String dataset = publishDataset("a\n1\n");
     String algorithm = publishAlgorithm("print('secret result')\n", null);
-    String jobId =
-        startPlain(algorithm, dataset);
+    String jobId = startPlain(algorithm, dataset);
     compute.waitForEnd(consumerToken, consumer.address(), jobId);
     TestWallet stranger = TestWallet.random();
     String strangerToken = cove.signIn(stranger);
@@ -291,8 +287,7 @@ class ComputeIT {
   void the_datasets_publisher_sees_the_job_but_not_its_results() {
     String dataset = publishDataset("a\n1\n");
     String algorithm = publishAlgorithm("print('x')\n", null);
-    String jobId =
-        startPlain(algorithm, dataset);
+    String jobId = startPlain(algorithm, dataset);
     compute.waitForEnd(consumerToken, consumer.address(), jobId);
 
     JsonObject onMyData = cove.get("/api/v1/jobs/on-my-data", publisherToken).json();
@@ -312,8 +307,7 @@ class ComputeIT {
             "import os\nprint(open('/proc/self/mountinfo').read())\nprint(os.getcwd())\n"
                 + "open(os.path.join(os.environ['OUTPUTS'], 'out.txt'), 'w').write('ok')\n",
             null);
-    String jobId =
-        startPlain(algorithm, dataset);
+    String jobId = startPlain(algorithm, dataset);
     JsonObject job = compute.waitForEnd(consumerToken, consumer.address(), jobId);
     String dataDir = Path.of(System.getProperty("cove.it.data.dir")).toAbsolutePath().toString();
 
@@ -331,8 +325,7 @@ class ComputeIT {
   void each_status_of_a_job_is_in_the_ledger_once() {
     String dataset = publishDataset("a\n1\n");
     String algorithm = publishAlgorithm("print('x')\n", null);
-    String jobId =
-        startPlain(algorithm, dataset);
+    String jobId = startPlain(algorithm, dataset);
     compute.waitForEnd(consumerToken, consumer.address(), jobId);
 
     JsonObject entries =

@@ -9,8 +9,10 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -49,33 +51,51 @@ class EngineJobRegistry implements JobRegistry {
   @Inject AuditTrail auditTrail;
 
   /**
-   * Serialises the capacity check with the submission, so two starts cannot both take the last
-   * slot.
+   * Admissions in flight per environment: counted with the running jobs, so two starts cannot both
+   * take the last slot, while the slow part of a start (the ledger append, the engine storing the
+   * job) runs outside the lock and concurrent starts do not queue behind each other.
    */
-  private final Object admission = new Object();
+  private final Map<String, Integer> admitting = new HashMap<>();
 
   @Override
-  @Transactional
   public Job register(JobSpec spec, int maxConcurrent) {
     EngineHealth health = engine.health();
     if (!health.acceptsJobs()) {
       throw new CoveException(ENGINE_UNAVAILABLE, health.refusal().orElse("the engine is down"));
     }
     JobId id = JobId.random();
-    synchronized (admission) {
-      if (runningJobs(spec.environment()) >= maxConcurrent) {
-        throw new ComputeRefusal(
-            ComputeRefusal.CAPACITY,
-            "max_jobs_reached",
-            "environment " + spec.environment() + " already runs " + maxConcurrent + " jobs");
-      }
+    reserveSlot(spec.environment(), maxConcurrent);
+    try {
+      // Its own short transaction, before the engine has the job: the submission is in the
+      // ledger under the consumer's name, and the engine's own record of it (same key) is skipped.
       auditTrail.recordOnce(
           "job:" + id + ":submitted",
           new AuditEvent(
               spec.owner(), "job-submitted", id.value(), describe(id, spec), parties(spec)));
       engine.submit(id, spec);
+    } finally {
+      releaseSlot(spec.environment());
     }
     return engine.find(id).orElseThrow();
+  }
+
+  private void reserveSlot(String environment, int maxConcurrent) {
+    synchronized (admitting) {
+      int inFlight = admitting.getOrDefault(environment, 0);
+      if (runningJobs(environment) + inFlight >= maxConcurrent) {
+        throw new ComputeRefusal(
+            ComputeRefusal.CAPACITY,
+            "max_jobs_reached",
+            "environment " + environment + " already runs " + maxConcurrent + " jobs");
+      }
+      admitting.put(environment, inFlight + 1);
+    }
+  }
+
+  private void releaseSlot(String environment) {
+    synchronized (admitting) {
+      admitting.merge(environment, -1, Integer::sum);
+    }
   }
 
   @Override
