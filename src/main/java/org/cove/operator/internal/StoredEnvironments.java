@@ -14,6 +14,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -79,26 +81,42 @@ class StoredEnvironments implements Environments {
   }
 
   @Override
-  @Transactional
   public List<ComputeEnvironment> list() {
+    return snapshot().environments();
+  }
+
+  @Override
+  public Optional<ComputeEnvironment> find(String id) {
+    return snapshot().environments().stream().filter(e -> e.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The environments as last read. Every status answer and start looks them up, and they change
+   * only through the admin API: this instance forgets its copy on an edit, and another replica's
+   * edit is seen within {@link #FRESHNESS}.
+   */
+  private Snapshot snapshot() {
+    Snapshot current = snapshot;
+    if (current == null || current.readAt().plus(FRESHNESS).isBefore(clock.instant())) {
+      current = new Snapshot(read(), clock.instant());
+      snapshot = current;
+    }
+    return current;
+  }
+
+  private record Snapshot(List<ComputeEnvironment> environments, Instant readAt) {}
+
+  static final Duration FRESHNESS = Duration.ofSeconds(5);
+
+  private volatile Snapshot snapshot;
+
+  private List<ComputeEnvironment> read() {
     @SuppressWarnings("unchecked")
     List<Object> rows =
         entityManager
             .createNativeQuery("select definition::text from compute_environment order by id")
             .getResultList();
     return rows.stream().map(row -> parse(row.toString())).toList();
-  }
-
-  @Override
-  @Transactional
-  public Optional<ComputeEnvironment> find(String id) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        entityManager
-            .createNativeQuery("select definition::text from compute_environment where id = ?1")
-            .setParameter(1, id)
-            .getResultList();
-    return rows.stream().findFirst().map(row -> parse(row.toString()));
   }
 
   @Override
@@ -119,6 +137,7 @@ class StoredEnvironments implements Environments {
     auditTrail.record(
         new AuditEvent(
             admin, "environment-saved", environment.id(), definition, AuditEvent.parties(admin)));
+    snapshot = null;
     return environment;
   }
 
@@ -141,6 +160,7 @@ class StoredEnvironments implements Environments {
             id,
             Json.createObjectBuilder().add("id", id).build(),
             AuditEvent.parties(admin)));
+    snapshot = null;
   }
 
   private void requireAdmin(Address account) {
