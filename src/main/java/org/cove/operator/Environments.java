@@ -21,7 +21,9 @@ public interface Environments {
             () -> ComputeRefusal.of("environment_not_found", "no compute environment " + id));
   }
 
+  /** Creates or replaces an environment; the caller has checked that {@code admin} is one. */
   ComputeEnvironment save(ComputeEnvironment environment, Address admin);
 
+  /** Removes an environment; the caller has checked that {@code admin} is one. */
   void delete(String id, Address admin);
 }

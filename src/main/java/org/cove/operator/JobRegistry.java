@@ -1,7 +1,6 @@
 package org.cove.operator;
 
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import org.cove.shared.Address;
 import org.cove.shared.Page;
@@ -38,8 +37,6 @@ public interface JobRegistry {
 
   /** Unfinished jobs per environment, for capacity checks and the environments listing. */
   long runningJobs(String environment);
-
-  List<Job> unfinishedJobs();
 
   EngineHealth engineHealth();
 

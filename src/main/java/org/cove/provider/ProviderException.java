@@ -12,8 +12,7 @@ public class ProviderException extends CoveException {
       new ProblemType("not-permitted", 403, "Not permitted by the asset's rules");
   public static final ProblemType PAYMENT_REQUIRED =
       new ProblemType("payment_required", 402, "This service has a price");
-  public static final ProblemType CONFLICT =
-      new ProblemType("conflict", 409, "Not possible in the present state");
+  public static final ProblemType CONFLICT = ProblemType.CONFLICT;
   public static final ProblemType FILE_UNAVAILABLE =
       new ProblemType("file-unavailable", 502, "The file cannot be fetched right now");
 

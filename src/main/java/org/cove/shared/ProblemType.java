@@ -15,6 +15,8 @@ public record ProblemType(String slug, int status, String title) {
   public static final ProblemType FORBIDDEN =
       new ProblemType("forbidden", 403, "Not allowed for this account");
   public static final ProblemType NOT_FOUND = new ProblemType("not-found", 404, "Not found");
+  public static final ProblemType CONFLICT =
+      new ProblemType("conflict", 409, "Not possible in the present state");
   public static final ProblemType INTERNAL =
       new ProblemType("internal-error", 500, "Something went wrong on the server");
   public static final ProblemType UNAVAILABLE =

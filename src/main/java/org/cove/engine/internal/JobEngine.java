@@ -39,9 +39,6 @@ final class JobEngine implements ComputeEngine {
 
   private static final Logger LOG = Logger.getLogger(JobEngine.class.getName());
 
-  static final ProblemType CONFLICT =
-      new ProblemType("conflict", 409, "Not possible in the present state");
-
   private final JobStore store;
   private final StatusLedger ledger;
   private final AlgorithmRunner algorithms;
@@ -177,7 +174,7 @@ final class JobEngine implements ComputeEngine {
   public void delete(JobId id) {
     JobState state = store.state(id).orElseThrow(() -> new NotFoundException("no such job"));
     if (!state.finished()) {
-      throw new CoveException(CONFLICT, "the job has not finished; stop it first");
+      throw new CoveException(ProblemType.CONFLICT, "the job has not finished; stop it first");
     }
     try {
       store.delete(id);

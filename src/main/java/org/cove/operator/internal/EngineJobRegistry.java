@@ -150,9 +150,7 @@ class EngineJobRegistry implements JobRegistry {
   public void delete(JobId id, Address owner) {
     Job job = owned(id, owner);
     if (!job.finished()) {
-      throw new CoveException(
-          new ProblemType("conflict", 409, "Not possible in the present state"),
-          "the job is still running: stop it first");
+      throw new CoveException(ProblemType.CONFLICT, "the job is still running: stop it first");
     }
     auditTrail.recordOnce(
         "job:" + id + ":deleted",
@@ -210,11 +208,6 @@ class EngineJobRegistry implements JobRegistry {
   @Override
   public long runningJobs(String environment) {
     return engine.jobs(spec -> spec.environment().equals(environment), true).size();
-  }
-
-  @Override
-  public List<Job> unfinishedJobs() {
-    return engine.jobs(spec -> true, true);
   }
 
   @Override

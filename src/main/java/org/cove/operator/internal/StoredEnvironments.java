@@ -26,7 +26,6 @@ import org.cove.operator.Environments;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.AuditTrail;
-import org.cove.shared.ForbiddenException;
 import org.cove.shared.NotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,10 +47,6 @@ class StoredEnvironments implements Environments {
   @Inject
   @ConfigProperty(name = "cove.compute.environments")
   Optional<String> configured;
-
-  @Inject
-  @ConfigProperty(name = "cove.admins")
-  Optional<String> admins;
 
   @Transactional
   void seed(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -122,7 +117,6 @@ class StoredEnvironments implements Environments {
   @Override
   @Transactional
   public ComputeEnvironment save(ComputeEnvironment environment, Address admin) {
-    requireAdmin(admin);
     JsonObject definition = EnvironmentJson.write(environment).build();
     entityManager
         .createNativeQuery(
@@ -144,7 +138,6 @@ class StoredEnvironments implements Environments {
   @Override
   @Transactional
   public void delete(String id, Address admin) {
-    requireAdmin(admin);
     int deleted =
         entityManager
             .createNativeQuery("delete from compute_environment where id = ?1")
@@ -161,17 +154,6 @@ class StoredEnvironments implements Environments {
             Json.createObjectBuilder().add("id", id).build(),
             AuditEvent.parties(admin)));
     snapshot = null;
-  }
-
-  private void requireAdmin(Address account) {
-    boolean admin =
-        admins.stream()
-            .flatMap(list -> List.of(list.split(",")).stream())
-            .map(String::strip)
-            .anyMatch(a -> a.equalsIgnoreCase(account.value()));
-    if (!admin) {
-      throw new ForbiddenException("only operators (cove.admins) manage compute environments");
-    }
   }
 
   private static ComputeEnvironment parse(String json) {

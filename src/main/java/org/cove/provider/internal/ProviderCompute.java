@@ -184,11 +184,7 @@ class ProviderCompute implements Compute {
                           .service(id)
                           .orElseThrow(() -> ProviderException.refused(Reason.SERVICE_NOT_FOUND)))
               .orElse(algorithm.services().get(0));
-      if (!service.price().isFree() && !algorithm.publisher().equals(request.consumer())) {
-        throw new ProviderException(
-            ProviderException.PAYMENT_REQUIRED,
-            "the algorithm has a price; payments are not available yet");
-      }
+      requireFree(service, algorithm, request);
       return new AlgorithmChoice.Published(algorithm, true);
     }
     ComputeRequest.RawAlgorithm raw =
