@@ -19,8 +19,13 @@ import java.time.Duration;
  */
 public final class CoveClient {
 
+  // HTTP/1.1 as browsers and ocean.js speak it over plain http: the JDK's default, an h2c upgrade
+  // multiplexing every request over one connection, is not how any real client reaches Cove
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private final String baseUrl;
 
