@@ -9,12 +9,23 @@ import java.util.Optional;
  * The command prefix that limits an algorithm: util-linux {@code prlimit} for address space, file
  * size, processes and core dumps, preceded when Cove runs as root by {@code setpriv}, which drops
  * to an unprivileged user. Without that drop the process limit counts the caller's processes
- * (root's are never limited), so a fork bomb is only stopped by the deadline.
+ * (root's are never limited), so a fork bomb is only stopped by the deadline. First of all, {@code
+ * nice} lowers the algorithm's CPU priority: a busy algorithm must not slow the API's answers or
+ * the engine's own work for everyone else; it still gets every cycle nobody else wants.
  */
-record ResourceLimits(Path prlimit, Optional<Path> setpriv, int uid) {
+record ResourceLimits(Path prlimit, Optional<Path> setpriv, int uid, Optional<Path> nice) {
+
+  /** The niceness algorithms run at (0 is normal, 19 the lowest priority). */
+  static final int NICENESS = 10;
 
   List<String> prefix(Launch.Limits limits) {
     List<String> argv = new ArrayList<>();
+    nice.ifPresent(
+        path -> {
+          argv.add(path.toString());
+          argv.add("-n");
+          argv.add(String.valueOf(NICENESS));
+        });
     setpriv.ifPresent(
         path -> {
           argv.add(path.toString());

@@ -62,7 +62,8 @@ final class SandboxCheck {
                 + " directory above it must be searchable by others (chmod o+x). See the server log.");
       }
     }
-    ResourceLimits limits = new ResourceLimits(prlimit.get(), setpriv, settings.sandboxUid());
+    ResourceLimits limits =
+        new ResourceLimits(prlimit.get(), setpriv, settings.sandboxUid(), tools.find("nice"));
     OptionalInt uid =
         setpriv.isPresent() ? OptionalInt.of(settings.sandboxUid()) : OptionalInt.empty();
     if (settings.sandbox() == SandboxMode.NONE) {

@@ -15,7 +15,10 @@ class BubblewrapSandboxTest {
   static final Launch.Limits LIMITS = new Launch.Limits(1L << 30, 1L << 20, 64, 1L << 30);
   static final ResourceLimits AS_ROOT =
       new ResourceLimits(
-          Path.of("/usr/bin/prlimit"), Optional.of(Path.of("/usr/bin/setpriv")), 65534);
+          Path.of("/usr/bin/prlimit"),
+          Optional.of(Path.of("/usr/bin/setpriv")),
+          65534,
+          Optional.of(Path.of("/usr/bin/nice")));
 
   static Launch launch(boolean network) {
     return new Launch(DATA, List.of("aa", "bb"), "did:op:cc", "python $ALGO", network, LIMITS);
@@ -26,11 +29,14 @@ class BubblewrapSandboxTest {
   }
 
   @Test
-  void as_root_it_drops_to_the_sandbox_user_then_limits_then_sandboxes() {
+  void as_root_it_lowers_priority_drops_to_the_sandbox_user_then_limits_then_sandboxes() {
     List<String> argv = argv(false, HostLayout.mergedUsr());
 
-    assertThat(argv.subList(0, 12))
+    assertThat(argv.subList(0, 15))
         .containsExactly(
+            "/usr/bin/nice",
+            "-n",
+            "10",
             "/usr/bin/setpriv",
             "--reuid=65534",
             "--regid=65534",
@@ -116,7 +122,7 @@ class BubblewrapSandboxTest {
   @Test
   void not_root_it_limits_without_changing_user() {
     ResourceLimits caller =
-        new ResourceLimits(Path.of("/usr/bin/prlimit"), Optional.empty(), 65534);
+        new ResourceLimits(Path.of("/usr/bin/prlimit"), Optional.empty(), 65534, Optional.empty());
 
     assertThat(caller.prefix(LIMITS))
         .containsExactly(

@@ -153,6 +153,16 @@ class RogueAlgorithmsTest {
                   () -> processesOf(65534) == 0);
             }),
         new Rogue(
+            "priority.py",
+            job -> job,
+            (id, job) -> {
+              assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+              String niceness = String.valueOf(ResourceLimits.NICENESS);
+              assertThat(fixture.log(id, ResultType.ALGORITHM_LOG))
+                  .contains("niceness " + niceness, "child niceness " + niceness, "refused raise")
+                  .doesNotContain("RAISED");
+            }),
+        new Rogue(
             "memory.py",
             job -> job.ram(0.5),
             (id, job) -> {
