@@ -127,8 +127,12 @@ final class JobEngine implements ComputeEngine {
       throw new CoveException(ProblemType.UNAVAILABLE, setup.health().refusal().orElseThrow());
     }
     store.create(id, spec, JobState.queued(clock.instant()));
-    ledger.catchUp(id);
-    scheduler.execute(() -> runner.advance(id));
+    // the ledger follows on the engine's thread: the caller waits only for the job to be stored
+    scheduler.execute(
+        () -> {
+          ledger.catchUp(id);
+          runner.advance(id);
+        });
   }
 
   /** Calls {@code listener} with each job that ended after publishing, on the engine's thread. */

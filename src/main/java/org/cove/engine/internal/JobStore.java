@@ -39,6 +39,8 @@ final class JobStore {
   private static final class Entry {
     final JobSpec spec;
     volatile JobState state;
+    // the state in memory has changes the file lacks (guarded by the entry's lock)
+    boolean unsaved;
 
     Entry(JobSpec spec, JobState state) {
       this.spec = spec;
@@ -115,22 +117,51 @@ final class JobStore {
 
   /** Applies {@code change} to the job's state and stores the result before returning it. */
   JobState update(JobId id, UnaryOperator<JobState> change) {
+    Entry entry = entry(id);
+    synchronized (entry) {
+      JobState next = change.apply(entry.state);
+      if (!next.equals(entry.state) || entry.unsaved) {
+        save(id, next);
+      }
+      entry.state = next;
+      entry.unsaved = false;
+      return next;
+    }
+  }
+
+  /**
+   * Applies {@code change} in memory only, for what may be lost in a crash because it is derived
+   * again (which statuses the ledger has: asking it again is harmless). The next {@link #update} or
+   * {@link #persist} stores it along.
+   */
+  JobState remember(JobId id, UnaryOperator<JobState> change) {
+    Entry entry = entry(id);
+    synchronized (entry) {
+      JobState next = change.apply(entry.state);
+      entry.unsaved |= !next.equals(entry.state);
+      entry.state = next;
+      return next;
+    }
+  }
+
+  /** Stores what {@link #remember} changed, if anything. */
+  void persist(JobId id) {
+    update(id, UnaryOperator.identity());
+  }
+
+  private Entry entry(JobId id) {
     Entry entry = jobs.get(id);
     if (entry == null) {
       throw new IllegalStateException("no job " + id);
     }
-    synchronized (entry) {
-      JobState next = change.apply(entry.state);
-      if (next.equals(entry.state)) {
-        return next;
-      }
-      try {
-        write(directory(id).resolve("state.json"), JobJson.state(next));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot store the state of job " + id, e);
-      }
-      entry.state = next;
-      return next;
+    return entry;
+  }
+
+  private void save(JobId id, JobState state) {
+    try {
+      write(directory(id).resolve("state.json"), JobJson.state(state));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the state of job " + id, e);
     }
   }
 

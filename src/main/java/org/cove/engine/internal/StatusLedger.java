@@ -22,9 +22,12 @@ import org.cove.shared.AuditTrail;
 /**
  * Records a job's history in the ledger after the state file has it (the state file is the
  * authority; the ledger follows). Each submission and status is recorded once under a key ({@code
- * job:<id>:status:<code>}) and then marked in the state, so it is never asked for again. When the
- * ledger cannot record (its database is down) the job carries on, and the next catch-up (after the
- * next change, every half minute, at restart) records what is missing, in order.
+ * job:<id>:status:<code>}) and then marked in the state, so it is never asked for again. The marks
+ * of a running job are kept in memory and go to disk with its next change (a crash only means
+ * asking the ledger again, which keeps each key once); a finished job's are stored at once, so a
+ * restart does not ask about every job there ever was. When the ledger cannot record (its database
+ * is down) the job carries on, and the next catch-up (after the next change, every half minute, at
+ * restart) records what is missing, in order.
  */
 final class StatusLedger {
 
@@ -75,14 +78,17 @@ final class StatusLedger {
     JobState state = store.state(id).orElseThrow();
     if (!state.ledgered().contains(JobState.SUBMITTED)) {
       trail.recordOnce(key(id, JobState.SUBMITTED), submitted(id, spec));
-      state = store.update(id, s -> s.withLedgered(JobState.SUBMITTED));
+      state = store.remember(id, s -> s.withLedgered(JobState.SUBMITTED));
     }
     for (Map.Entry<JobStatus, Instant> reached : state.timeline().entrySet()) {
       String status = JobState.statusKey(reached.getKey());
       if (!state.ledgered().contains(status)) {
         trail.recordOnce(key(id, status), statusEvent(id, spec, reached.getKey(), state));
-        state = store.update(id, s -> s.withLedgered(status));
+        state = store.remember(id, s -> s.withLedgered(status));
       }
+    }
+    if (state.finished()) {
+      store.persist(id);
     }
   }
 

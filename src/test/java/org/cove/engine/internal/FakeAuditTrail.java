@@ -10,7 +10,8 @@ import org.cove.shared.AuditTrail;
 
 /**
  * The ledger in memory: records each key once, like the real one, and counts every attempt to
- * record a key it already has, which the engine should never make.
+ * record a key it already has. A running engine never makes one; after a crash, the new engine asks
+ * again about what the crashed one recorded but had only marked in memory.
  */
 final class FakeAuditTrail implements AuditTrail {
 
