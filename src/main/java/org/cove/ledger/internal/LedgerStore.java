@@ -51,29 +51,46 @@ final class LedgerStore {
 
   static LedgerEntry append(Connection connection, AuditEvent event, Instant now)
       throws SQLException {
-    return append(connection, event, now, null);
+    lock(connection);
+    return appendAfter(connection, head(connection), event, now, null);
   }
 
-  /** Appends unless an entry with this key exists; empty when it did. */
-  static java.util.Optional<LedgerEntry> appendOnce(
+  /**
+   * Appends unless an entry with this key exists; empty when it did. A key already there is found
+   * without waiting for the lock; under the lock, one query reads both whether the key exists
+   * (again: it may have been added meanwhile) and the head, so the lock is held for as few round
+   * trips as possible: every append in the system waits for it.
+   */
+  static Optional<LedgerEntry> appendOnce(
       Connection connection, String key, AuditEvent event, Instant now) throws SQLException {
+    if (hasKey(connection, key)) {
+      return Optional.empty();
+    }
     lock(connection);
     try (PreparedStatement select =
-        connection.prepareStatement("select 1 from ledger_entry where event_key = ?")) {
+        connection.prepareStatement(
+            "select exists(select 1 from ledger_entry where event_key = ?),"
+                + " (select sequence from ledger_entry order by sequence desc limit 1),"
+                + " (select hash from ledger_entry order by sequence desc limit 1)")) {
       select.setString(1, key);
       try (ResultSet rows = select.executeQuery()) {
-        if (rows.next()) {
-          return java.util.Optional.empty();
+        rows.next();
+        if (rows.getBoolean(1)) {
+          return Optional.empty();
         }
+        Head head =
+            rows.getString(3) == null
+                ? new Head(0, EntryHasher.GENESIS)
+                : new Head(rows.getLong(2), rows.getString(3));
+        return Optional.of(appendAfter(connection, head, event, now, key));
       }
     }
-    return java.util.Optional.of(append(connection, event, now, key));
   }
 
-  private static LedgerEntry append(
-      Connection connection, AuditEvent event, Instant now, String key) throws SQLException {
-    lock(connection);
-    Head head = head(connection);
+  /** Appends after {@code head}, which the caller read while holding the lock. */
+  private static LedgerEntry appendAfter(
+      Connection connection, Head head, AuditEvent event, Instant now, String key)
+      throws SQLException {
     long sequence = head.size() + 1;
     Instant time = Times.truncate(now);
     List<Address> parties =
@@ -96,6 +113,16 @@ final class LedgerStore {
             hash);
     insert(connection, entry, key);
     return entry;
+  }
+
+  private static boolean hasKey(Connection connection, String key) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("select 1 from ledger_entry where event_key = ?")) {
+      select.setString(1, key);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
   }
 
   static void lock(Connection connection) throws SQLException {
