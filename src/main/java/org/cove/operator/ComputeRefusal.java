@@ -1,6 +1,7 @@
 package org.cove.operator;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import org.cove.shared.CoveException;
 import org.cove.shared.ProblemType;
@@ -34,6 +35,6 @@ public class ComputeRefusal extends CoveException {
 
   @Override
   public JsonObject extensions() {
-    return Json.createObjectBuilder().add("reason", reason).build();
+    return JSON.createObjectBuilder().add("reason", reason).build();
   }
 }

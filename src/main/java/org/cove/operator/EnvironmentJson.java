@@ -1,6 +1,7 @@
 package org.cove.operator;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -33,7 +34,7 @@ public final class EnvironmentJson {
 
   public static JsonObjectBuilder write(ComputeEnvironment env) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", env.id())
             .add("description", env.description())
             .add("storageExpiry", env.storageExpiry())
@@ -44,27 +45,27 @@ public final class EnvironmentJson {
             .add("resources", resources(env.resources()))
             .add(
                 "platform",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("architecture", env.architecture())
                     .add("os", env.os()));
-    JsonObjectBuilder fees = Json.createObjectBuilder();
+    JsonObjectBuilder fees = JSON.createObjectBuilder();
     env.fees()
         .ifPresent(
             f -> {
-              JsonArrayBuilder prices = Json.createArrayBuilder();
+              JsonArrayBuilder prices = JSON.createArrayBuilder();
               f.prices().entrySet().stream()
                   .sorted(Map.Entry.comparingByKey())
                   .forEach(
                       p ->
                           prices.add(
-                              Json.createObjectBuilder()
+                              JSON.createObjectBuilder()
                                   .add("id", p.getKey())
                                   .add("price", p.getValue())));
               fees.add(
                   String.valueOf(f.chainId()),
-                  Json.createArrayBuilder()
+                  JSON.createArrayBuilder()
                       .add(
-                          Json.createObjectBuilder()
+                          JSON.createObjectBuilder()
                               .add("feeToken", f.token().orElse(NATIVE_TOKEN))
                               .add("prices", prices)));
             });
@@ -74,7 +75,7 @@ public final class EnvironmentJson {
             free ->
                 json.add(
                     "free",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("maxJobDuration", free.maxJobDuration())
                         .add("minJobDuration", free.minJobDuration())
                         .add("maxJobs", free.maxJobs())
@@ -83,10 +84,10 @@ public final class EnvironmentJson {
   }
 
   private static JsonArrayBuilder resources(List<Resource> resources) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (Resource r : resources) {
       array.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", r.id())
               .add("description", r.description())
               .add("total", number(r.total()))
@@ -98,8 +99,8 @@ public final class EnvironmentJson {
 
   private static JsonValue number(double value) {
     return value == Math.rint(value) && Math.abs(value) < 1e15
-        ? Json.createValue((long) value)
-        : Json.createValue(value);
+        ? JSON.createValue((long) value)
+        : JSON.createValue(value);
   }
 
   public static ComputeEnvironment read(JsonObject json) {

@@ -1,6 +1,7 @@
 package org.cove.provider;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -26,12 +27,12 @@ public class InvalidDdoException extends InvalidInputException {
 
   @Override
   public JsonObject extensions() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JSON.createArrayBuilder();
     errors.forEach(
         e ->
             list.add(
-                Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
-    return Json.createObjectBuilder().add("errors", list).build();
+                JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+    return JSON.createObjectBuilder().add("errors", list).build();
   }
 
   /** One problem with one field. */

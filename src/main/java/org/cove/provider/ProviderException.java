@@ -1,5 +1,7 @@
 package org.cove.provider;
 
+import static org.cove.shared.Jsons.JSON;
+
 import org.cove.shared.CoveException;
 import org.cove.shared.ProblemType;
 
@@ -40,7 +42,7 @@ public class ProviderException extends CoveException {
 
     @Override
     public jakarta.json.JsonObject extensions() {
-      return jakarta.json.Json.createObjectBuilder().add("reason", reason.code()).build();
+      return JSON.createObjectBuilder().add("reason", reason.code()).build();
     }
   }
 }

@@ -1,7 +1,8 @@
 package org.cove.api.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -90,18 +91,18 @@ public class ApprovalsResource {
   public JsonObject code(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
     CodeReview review = approvals.code(authentication.require(authorization), id);
-    JsonArrayBuilder files = Json.createArrayBuilder();
+    JsonArrayBuilder files = JSON.createArrayBuilder();
     review
         .files()
         .forEach(
             f ->
                 files.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("name", f.name())
                         .add("text", f.text())
                         .add("binary", f.binary())
                         .add("truncated", f.truncated())));
-    JsonObjectBuilder json = Json.createObjectBuilder().add("files", files);
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("files", files);
     review.diff().ifPresentOrElse(d -> json.add("diff", d), () -> json.addNull("diff"));
     review.comparedWithApproval().ifPresent(id2 -> json.add("comparedWith", id2));
     return json.build();
@@ -137,7 +138,7 @@ public class ApprovalsResource {
 
   static JsonObject json(Approval a) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", a.id())
             .add("datasetDid", a.dataset().value())
             .add("serviceId", a.serviceId())

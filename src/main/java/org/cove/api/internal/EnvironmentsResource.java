@@ -1,5 +1,7 @@
 package org.cove.api.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -62,10 +64,10 @@ public class EnvironmentsResource {
     Principal admin = authentication.requireAdmin(authorization);
     JsonObject body = ComputeRequests.body(json);
     JsonValue given = body.get("id");
-    if (given != null && !given.equals(jakarta.json.Json.createValue(id))) {
+    if (given != null && !given.equals(JSON.createValue(id))) {
       throw new InvalidInputException("the body's id must be the id in the path");
     }
-    JsonObject withId = jakarta.json.Json.createObjectBuilder(body).add("id", id).build();
+    JsonObject withId = JSON.createObjectBuilder(body).add("id", id).build();
     ComputeEnvironment saved = environments.save(EnvironmentJson.read(withId), admin.address());
     return EnvironmentJson.write(saved).build();
   }

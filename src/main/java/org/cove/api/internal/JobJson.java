@@ -1,6 +1,7 @@
 package org.cove.api.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,38 +20,38 @@ final class JobJson {
   private JobJson() {}
 
   static JsonObject write(Job job, long storageExpirySeconds) {
-    JsonArrayBuilder inputs = Json.createArrayBuilder();
+    JsonArrayBuilder inputs = JSON.createArrayBuilder();
     job.spec().datasets().forEach(d -> inputs.add(d.did().value()));
-    JsonArrayBuilder results = Json.createArrayBuilder();
+    JsonArrayBuilder results = JSON.createArrayBuilder();
     for (JobResult r : job.results()) {
       results.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("index", r.index())
               .add("type", r.type().wireName())
               .add("filename", r.filename())
               .add("filesize", r.filesize()));
     }
-    JsonArrayBuilder resources = Json.createArrayBuilder();
+    JsonArrayBuilder resources = JSON.createArrayBuilder();
     job.spec()
         .resources()
         .forEach(
             r ->
                 resources.add(
-                    Json.createObjectBuilder().add("id", r.id()).add("amount", r.amount())));
-    JsonArrayBuilder viewers = Json.createArrayBuilder();
+                    JSON.createObjectBuilder().add("id", r.id()).add("amount", r.amount())));
+    JsonArrayBuilder viewers = JSON.createArrayBuilder();
     job.spec().additionalViewers().forEach(v -> viewers.add(v.value()));
-    JsonObjectBuilder timeline = Json.createObjectBuilder();
+    JsonObjectBuilder timeline = JSON.createObjectBuilder();
     job.timeline().entrySet().stream()
         .sorted(Map.Entry.comparingByValue())
         .forEach(e -> timeline.add(String.valueOf(e.getKey().code()), seconds(e.getValue())));
-    JsonObjectBuilder termination = Json.createObjectBuilder().add("OOMKilled", false);
+    JsonObjectBuilder termination = JSON.createObjectBuilder().add("OOMKilled", false);
     job.exitCode().ifPresent(code -> termination.add("exitCode", code));
     Instant expires =
         job.dateFinished()
             .orElse(job.dateCreated().plus(job.spec().maxDuration()))
             .plusSeconds(storageExpirySeconds);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("jobId", job.id().value())
             .add("owner", job.spec().owner().value())
             .add("did", job.spec().datasets().get(0).did().value())
@@ -72,8 +73,7 @@ final class JobJson {
         "dateFinished",
         job.dateFinished()
             .map(JobJson::seconds)
-            .map(Json::createValue)
-            .map(v -> (jakarta.json.JsonValue) v)
+            .map(v -> (jakarta.json.JsonValue) JSON.createValue(v))
             .orElse(jakarta.json.JsonValue.NULL));
     job.algorithmStarted().ifPresent(t -> json.add("algoStartTimestamp", seconds(t)));
     job.timeline().entrySet().stream()
@@ -87,6 +87,7 @@ final class JobJson {
   /** Epoch seconds with milliseconds, as ocean-node writes job dates. */
   static String seconds(Instant instant) {
     long millis = instant.toEpochMilli();
-    return String.format("%d.%03d", millis / 1000, millis % 1000);
+    // 1000 + the milliseconds, without its leading 1: three digits, zero-padded (no Formatter)
+    return millis / 1000 + "." + String.valueOf(1000 + millis % 1000).substring(1);
   }
 }

@@ -1,7 +1,8 @@
 package org.cove.api.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -138,7 +139,7 @@ public class JobsResource {
     String title = ComputeRequests.body(json).getString("title", null);
     Asset asset = compute.publishOutput(owner, JobId.parse(id), title);
     return Response.status(Response.Status.CREATED)
-        .entity(Json.createObjectBuilder().add("did", asset.did().value()).build())
+        .entity(JSON.createObjectBuilder().add("did", asset.did().value()).build())
         .build();
   }
 }

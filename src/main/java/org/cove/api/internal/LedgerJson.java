@@ -1,6 +1,7 @@
 package org.cove.api.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,16 +22,16 @@ final class LedgerJson {
   }
 
   static JsonObject entry(LedgerEntry entry) {
-    JsonArrayBuilder parties = Json.createArrayBuilder();
+    JsonArrayBuilder parties = JSON.createArrayBuilder();
     entry.parties().forEach(p -> parties.add(p.value()));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("sequence", entry.sequence())
         .add("time", Times.format(entry.time()))
         .add("actor", entry.actor().value())
         .add("kind", entry.kind())
         .add("subject", entry.subject())
         .add("parties", parties)
-        .add("payload", Json.createReader(new StringReader(entry.payload())).readValue())
+        .add("payload", JSON.createReader(new StringReader(entry.payload())).readValue())
         .add("previousHash", entry.previousHash())
         .add("hash", entry.hash())
         .build();
@@ -38,7 +39,7 @@ final class LedgerJson {
 
   static JsonObject verification(Verification v) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("ok", v.ok()).add("size", v.size()).add("head", v.head());
+        JSON.createObjectBuilder().add("ok", v.ok()).add("size", v.size()).add("head", v.head());
     if (v.firstBroken() == null) {
       json.addNull("firstBroken");
     } else {
@@ -51,7 +52,7 @@ final class LedgerJson {
   }
 
   static JsonObject checkpoint(Checkpoint c) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("size", c.size())
         .add("head", c.head())
         .add("time", Times.format(c.time()))

@@ -1,7 +1,8 @@
 package org.cove.api.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -66,9 +67,9 @@ public class LedgerResource {
   @Operation(summary = "Signed checkpoints of the chain's head, oldest first")
   public JsonObject checkpoints(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     authentication.require(authorization);
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     ledger.checkpoints().forEach(c -> items.add(LedgerJson.checkpoint(c)));
-    return Json.createObjectBuilder().add("items", items).build();
+    return JSON.createObjectBuilder().add("items", items).build();
   }
 
   @POST

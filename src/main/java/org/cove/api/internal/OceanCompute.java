@@ -1,8 +1,9 @@
 package org.cove.api.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -53,7 +54,7 @@ class OceanCompute {
   record Caller(String authorization, String consumerAddress, String nonce, String signature) {}
 
   JsonArray environments() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JSON.createArrayBuilder();
     for (ComputeEnvironment env : environments.list()) {
       long running = registry.runningJobs(env.id());
       list.add(
@@ -75,29 +76,29 @@ class OceanCompute {
     ComputeRequest request =
         ComputeRequests.read(body, Address.parse(consumer), isFreeEnvironment(body));
     ComputeQuote quote = compute.initialize(request);
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     request
         .datasets()
         .forEach(
             d ->
                 datasets.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("documentId", d.did().value())
                         .add("serviceId", d.serviceId())
                         .add("validOrder", false)));
-    JsonArrayBuilder resources = Json.createArrayBuilder();
+    JsonArrayBuilder resources = JSON.createArrayBuilder();
     quote
         .resources()
         .forEach(
             r ->
                 resources.add(
-                    Json.createObjectBuilder().add("id", r.id()).add("amount", r.amount())));
-    return Json.createObjectBuilder()
-        .add("algorithm", Json.createObjectBuilder().add("validOrder", false))
+                    JSON.createObjectBuilder().add("id", r.id()).add("amount", r.amount())));
+    return JSON.createObjectBuilder()
+        .add("algorithm", JSON.createObjectBuilder().add("validOrder", false))
         .add("datasets", datasets)
         .add(
             "payment",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("chainId", quote.chainId())
                 .add("payee", providerSigner.address().value())
                 .add("token", quote.token().orElse("0x0000000000000000000000000000000000000000"))
@@ -133,17 +134,17 @@ class OceanCompute {
                 ComputeRequests.string(body, "signature").orElse(null)),
             free ? "freeStartCompute" : "startCompute");
     Job job = compute.start(ComputeRequests.read(body, consumer, free));
-    return Json.createArrayBuilder().add(json(job)).build();
+    return JSON.createArrayBuilder().add(json(job)).build();
   }
 
   JsonArray status(Caller caller, String jobId) {
     Address consumer = who(caller, "getComputeStatus");
     if (jobId != null && !jobId.isBlank()) {
-      return Json.createArrayBuilder()
+      return JSON.createArrayBuilder()
           .add(json(registry.get(JobId.parse(jobId), consumer)))
           .build();
     }
-    JsonArrayBuilder jobs = Json.createArrayBuilder();
+    JsonArrayBuilder jobs = JSON.createArrayBuilder();
     registry.jobsOf(consumer, 0, 100).items().forEach(job -> jobs.add(json(job)));
     return jobs.build();
   }
@@ -151,14 +152,14 @@ class OceanCompute {
   JsonArray stop(Caller caller, String jobId) {
     Address consumer = who(caller, "stopCompute");
     Job job = registry.stop(requireJob(jobId), consumer);
-    return Json.createArrayBuilder().add(json(job)).build();
+    return JSON.createArrayBuilder().add(json(job)).build();
   }
 
   JsonObject delete(Caller caller, String jobId) {
     Address consumer = who(caller, "deleteCompute");
     JobId id = requireJob(jobId);
     registry.delete(id, consumer);
-    return Json.createObjectBuilder().add("jobId", id.value()).add("deleted", true).build();
+    return JSON.createObjectBuilder().add("jobId", id.value()).add("deleted", true).build();
   }
 
   Response result(Caller caller, String jobId, String index, String range) {

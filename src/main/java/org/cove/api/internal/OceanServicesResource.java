@@ -1,7 +1,8 @@
 package org.cove.api.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -78,14 +79,14 @@ public class OceanServicesResource {
   @GET
   @Operation(summary = "The node's description and its endpoint map")
   public JsonObject root() {
-    JsonObjectBuilder endpoints = Json.createObjectBuilder();
+    JsonObjectBuilder endpoints = JSON.createObjectBuilder();
     ENDPOINTS.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> endpoints.add(e.getKey(), e.getValue()));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("software", "Cove")
         .add("version", "0.1.0")
-        .add("chainIds", Json.createArrayBuilder().add(String.valueOf(chainId)))
+        .add("chainIds", JSON.createArrayBuilder().add(String.valueOf(chainId)))
         .add("providerAddress", providerSigner.address().value())
         .add("serviceEndpoints", endpoints)
         .build();
@@ -96,7 +97,7 @@ public class OceanServicesResource {
   @Operation(summary = "The last nonce accepted from this address (0 if none); sign with the next")
   public JsonObject nonce(@QueryParam("userAddress") String userAddress) {
     long nonce = signedRequests.lastNonce(Address.parse(userAddress));
-    return Json.createObjectBuilder().add("nonce", nonce).build();
+    return JSON.createObjectBuilder().add("nonce", nonce).build();
   }
 
   @POST
@@ -109,7 +110,7 @@ public class OceanServicesResource {
             text(body, "address"), text(body, "nonce"), "createAuthToken", text(body, "signature"));
     Long validUntil = body.containsKey("validUntil") ? number(body, "validUntil") : null;
     String token = authTokens.generate(request, validUntil).token();
-    return Json.createObjectBuilder().add("token", token).build();
+    return JSON.createObjectBuilder().add("token", token).build();
   }
 
   @POST
@@ -124,7 +125,7 @@ public class OceanServicesResource {
             "invalidateAuthToken",
             text(body, "signature"));
     authTokens.invalidate(request, text(body, "token"));
-    return Json.createObjectBuilder().add("success", true).build();
+    return JSON.createObjectBuilder().add("success", true).build();
   }
 
   @GET
@@ -261,7 +262,7 @@ public class OceanServicesResource {
   }
 
   private static JsonArray endpoint(String method, String path) {
-    return Json.createArrayBuilder().add(method).add(path).build();
+    return JSON.createArrayBuilder().add(method).add(path).build();
   }
 
   /** A field as the client sent it; numbers are accepted as their decimal text. */

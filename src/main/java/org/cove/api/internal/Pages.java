@@ -1,6 +1,7 @@
 package org.cove.api.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -13,9 +14,9 @@ final class Pages {
   private Pages() {}
 
   static <T> JsonObject json(Page<T> page, Function<T, ? extends JsonValue> item) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     page.items().forEach(i -> items.add(item.apply(i)));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("items", items)
         .add("page", page.page())
         .add("size", page.size())

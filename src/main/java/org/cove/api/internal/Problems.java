@@ -1,6 +1,7 @@
 package org.cove.api.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -20,7 +21,7 @@ final class Problems {
 
   static Response response(ProblemType type, String detail, JsonObject extensions) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", type.uri())
             .add("title", type.title())
             .add("status", type.status());

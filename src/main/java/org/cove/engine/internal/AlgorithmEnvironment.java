@@ -1,6 +1,7 @@
 package org.cove.engine.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class AlgorithmEnvironment {
 
   /** The variables for a job whose data directory appears at {@code data} to the algorithm. */
   static Map<String, String> of(Launch launch, String data, String runtime) {
-    JsonArrayBuilder dids = Json.createArrayBuilder();
+    JsonArrayBuilder dids = JSON.createArrayBuilder();
     launch.datasets().forEach(dids::add);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("ALGO", data + "/transformations/algorithm");

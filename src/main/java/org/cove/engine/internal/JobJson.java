@@ -1,6 +1,7 @@
 package org.cove.engine.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,10 +30,10 @@ final class JobJson {
   private JobJson() {}
 
   static JsonObject spec(JobSpec spec) {
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     for (JobSpec.Input input : spec.datasets()) {
       datasets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("did", input.did().value())
               .add("serviceId", input.serviceId())
               .add("publisher", input.publisher().value()));
@@ -40,10 +41,10 @@ final class JobJson {
     JobSpec.Algorithm algorithm = spec.algorithm();
     JobSpec.Container container = algorithm.container();
     JsonObjectBuilder algo =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add(
                 "container",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("image", container.image())
                     .add("tag", container.tag())
                     .add("checksum", container.checksum())
@@ -52,15 +53,15 @@ final class JobJson {
     algorithm.serviceId().ifPresent(id -> algo.add("serviceId", id));
     algorithm.publisher().ifPresent(p -> algo.add("publisher", p.value()));
     algorithm.rawCode().ifPresent(code -> algo.add("rawCode", code));
-    JsonArrayBuilder resources = Json.createArrayBuilder();
+    JsonArrayBuilder resources = JSON.createArrayBuilder();
     spec.resources()
         .forEach(
             r ->
                 resources.add(
-                    Json.createObjectBuilder().add("id", r.id()).add("amount", r.amount())));
-    JsonArrayBuilder viewers = Json.createArrayBuilder();
+                    JSON.createObjectBuilder().add("id", r.id()).add("amount", r.amount())));
+    JsonArrayBuilder viewers = JSON.createArrayBuilder();
     spec.additionalViewers().stream().map(Address::value).sorted().forEach(viewers::add);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("owner", spec.owner().value())
         .add("datasets", datasets)
         .add("algorithm", algo)
@@ -122,32 +123,32 @@ final class JobJson {
   }
 
   static JsonObject state(JobState state) {
-    JsonArrayBuilder timeline = Json.createArrayBuilder();
+    JsonArrayBuilder timeline = JSON.createArrayBuilder();
     state
         .timeline()
         .forEach(
             (status, at) ->
                 timeline.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("status", status.code())
                         .add("at", at.toString())));
-    JsonArrayBuilder results = Json.createArrayBuilder();
+    JsonArrayBuilder results = JSON.createArrayBuilder();
     for (JobResult r : state.results()) {
       results.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("index", r.index())
               .add("type", r.type().wireName())
               .add("filename", r.filename())
               .add("filesize", r.filesize()));
     }
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("status", state.status().code())
             .add("timeline", timeline)
             .add("dateCreated", state.dateCreated().toString())
             .add("results", results)
             .add("stopRequested", state.stopRequested())
-            .add("ledgered", Json.createArrayBuilder(List.copyOf(state.ledgered())));
+            .add("ledgered", JSON.createArrayBuilder(List.copyOf(state.ledgered())));
     state.dateFinished().ifPresent(at -> json.add("dateFinished", at.toString()));
     state.exitCode().ifPresent(code -> json.add("exitCode", code));
     state.message().ifPresent(text -> json.add("message", text));

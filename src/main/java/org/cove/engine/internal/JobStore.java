@@ -1,6 +1,7 @@
 package org.cove.engine.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -205,7 +206,7 @@ final class JobStore {
   }
 
   private static JsonObject read(Path file) throws IOException {
-    try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
+    try (JsonReader reader = JSON.createReader(Files.newBufferedReader(file))) {
       return reader.readObject();
     }
   }

@@ -1,6 +1,7 @@
 package org.cove.engine.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -97,10 +98,10 @@ final class StatusLedger {
   }
 
   private AuditEvent submitted(JobId id, JobSpec spec) {
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     spec.datasets().forEach(d -> datasets.add(d.did().value()));
     JsonObject payload =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("jobId", id.value())
             .add("owner", spec.owner().value())
             .add("datasets", datasets)
@@ -112,7 +113,7 @@ final class StatusLedger {
 
   private AuditEvent statusEvent(JobId id, JobSpec spec, JobStatus status, JobState state) {
     JsonObjectBuilder payload =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("jobId", id.value())
             .add("status", status.code())
             .add("statusText", status.text());

@@ -1,8 +1,9 @@
 package org.cove.identity.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class SignedRequestTokens implements OceanAuthTokens {
             address,
             "signed-in",
             address.value(),
-            Json.createObjectBuilder().add("method", "signed-request").build(),
+            JSON.createObjectBuilder().add("method", "signed-request").build(),
             Set.of()));
     return token;
   }

@@ -1,9 +1,10 @@
 package org.cove.identity.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -102,7 +103,7 @@ class SiweSignIn implements SignIn {
             claimed,
             "signed-in",
             claimed.value(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("method", "siwe")
                 .add("domain", message.domain())
                 .add("chainId", message.chainId())

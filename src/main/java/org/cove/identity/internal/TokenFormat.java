@@ -1,6 +1,7 @@
 package org.cove.identity.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,7 +29,7 @@ final class TokenFormat {
       byte[] key, String checksummedAddress, Instant issuedAt, Instant expiresAt, String id) {
     String payload =
         encode(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("address", checksummedAddress)
                 .add("iat", issuedAt.getEpochSecond())
                 .add("exp", expiresAt.getEpochSecond())

@@ -1,8 +1,9 @@
 package org.cove.operator.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -138,7 +139,7 @@ class EngineJobRegistry implements JobRegistry {
               owner,
               "job-stop-requested",
               id.value(),
-              Json.createObjectBuilder().add("jobId", id.value()).build(),
+              JSON.createObjectBuilder().add("jobId", id.value()).build(),
               parties(job.spec())));
       engine.requestStop(id);
     }
@@ -158,7 +159,7 @@ class EngineJobRegistry implements JobRegistry {
             owner,
             "job-deleted",
             id.value(),
-            Json.createObjectBuilder().add("jobId", id.value()).build(),
+            JSON.createObjectBuilder().add("jobId", id.value()).build(),
             parties(job.spec())));
     engine.delete(id);
   }
@@ -177,7 +178,7 @@ class EngineJobRegistry implements JobRegistry {
             reader,
             "job-result-downloaded",
             id.value(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("jobId", id.value())
                 .add("index", index)
                 .add("type", result.type().wireName())
@@ -270,17 +271,17 @@ class EngineJobRegistry implements JobRegistry {
   }
 
   static jakarta.json.JsonObject describe(JobId id, JobSpec spec) {
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     spec.datasets()
         .forEach(
             d ->
                 datasets.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("did", d.did().value())
                         .add("serviceId", d.serviceId())));
-    JsonObjectBuilder resources = Json.createObjectBuilder();
+    JsonObjectBuilder resources = JSON.createObjectBuilder();
     spec.resources().forEach(r -> resources.add(r.id(), r.amount()));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("jobId", id.value())
         .add("owner", spec.owner().value())
         .add("datasets", datasets)

@@ -1,10 +1,11 @@
 package org.cove.operator.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -68,7 +69,7 @@ class StoredEnvironments implements Environments {
       return List.of(DefaultEnvironment.forThisMachine());
     }
     try {
-      JsonArray array = Json.createReader(new StringReader(json)).readArray();
+      JsonArray array = JSON.createReader(new StringReader(json)).readArray();
       return array.stream().map(v -> EnvironmentJson.read(v.asJsonObject())).toList();
     } catch (JsonParsingException | ClassCastException e) {
       throw new IllegalStateException("cove.compute.environments is not a JSON array of objects");
@@ -151,13 +152,13 @@ class StoredEnvironments implements Environments {
             admin,
             "environment-deleted",
             id,
-            Json.createObjectBuilder().add("id", id).build(),
+            JSON.createObjectBuilder().add("id", id).build(),
             AuditEvent.parties(admin)));
     snapshot = null;
   }
 
   private static ComputeEnvironment parse(String json) {
-    JsonValue value = Json.createReader(new StringReader(json)).readValue();
+    JsonValue value = JSON.createReader(new StringReader(json)).readValue();
     return EnvironmentJson.read(value.asJsonObject());
   }
 }

@@ -1,5 +1,7 @@
 package org.cove.portal.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -7,7 +9,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ class ParameterForm extends FormLayout {
 
   /** The parameters set, by name; empty fields are left out. */
   JsonObject values() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     fields.forEach(
         (parameter, field) -> {
           Object value = field.getValue();

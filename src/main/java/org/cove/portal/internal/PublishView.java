@@ -1,5 +1,7 @@
 package org.cove.portal.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,7 +20,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -168,13 +169,13 @@ public class PublishView extends VerticalLayout {
   /** The DDO the form describes, in Ocean's field names. */
   private JsonObject ddo(String uploadId) {
     boolean algorithm = "algorithm".equals(type.getValue());
-    JsonArrayBuilder tagList = Json.createArrayBuilder();
+    JsonArrayBuilder tagList = JSON.createArrayBuilder();
     Arrays.stream(tags.getValue().split(","))
         .map(String::trim)
         .filter(t -> !t.isEmpty())
         .forEach(tagList::add);
     JsonObjectBuilder metadata =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", type.getValue())
             .add("name", name.getValue())
             .add("description", description.getValue())
@@ -182,14 +183,14 @@ public class PublishView extends VerticalLayout {
             .add("license", license.getValue())
             .add("tags", tagList);
     if (algorithm) {
-      JsonArrayBuilder params = Json.createArrayBuilder();
+      JsonArrayBuilder params = JSON.createArrayBuilder();
       parameterRows.forEach(row -> params.add(row.json()));
       metadata.add(
           "algorithm",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add(
                   "container",
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("entrypoint", entrypoint.getValue())
                       .add("image", image.getValue())
                       .add("tag", tag.getValue())
@@ -201,24 +202,24 @@ public class PublishView extends VerticalLayout {
     // or downloadable.
     boolean downloadable = algorithm ? firstChoice : !firstChoice;
     boolean computable = algorithm || firstChoice;
-    JsonArrayBuilder services = Json.createArrayBuilder();
+    JsonArrayBuilder services = JSON.createArrayBuilder();
     if (downloadable) {
       services.add(service("access", "access", uploadId));
     }
     if (computable) {
       services.add(service("compute", "compute", uploadId));
     }
-    return Json.createObjectBuilder().add("metadata", metadata).add("services", services).build();
+    return JSON.createObjectBuilder().add("metadata", metadata).add("services", services).build();
   }
 
   private static JsonObject service(String id, String type, String uploadId) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", id)
         .add("type", type)
         .add(
             "files",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "upload").add("id", uploadId)))
+            JSON.createArrayBuilder()
+                .add(JSON.createObjectBuilder().add("type", "upload").add("id", uploadId)))
         .build();
   }
 
@@ -254,7 +255,7 @@ public class PublishView extends VerticalLayout {
 
     JsonObject json() {
       JsonObjectBuilder json =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("name", name.getValue())
               .add("type", type.getValue())
               .add("label", label.getValue())
@@ -263,12 +264,12 @@ public class PublishView extends VerticalLayout {
         json.add("default", defaultValue.getValue());
       }
       if ("select".equals(type.getValue())) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         for (String option : options.getValue().split(",")) {
           String[] parts = option.trim().split(":", 2);
           if (!parts[0].isBlank()) {
             list.add(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add(parts[0].trim(), parts.length > 1 ? parts[1].trim() : parts[0].trim()));
           }
         }

@@ -1,10 +1,11 @@
 package org.cove.provider.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -98,11 +99,11 @@ class AlgorithmCode {
   }
 
   static String toJson(List<CodeFile> files) {
-    JsonArrayBuilder json = Json.createArrayBuilder();
+    JsonArrayBuilder json = JSON.createArrayBuilder();
     files.forEach(
         f ->
             json.add(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("name", f.name())
                     .add("text", f.text())
                     .add("binary", f.binary())
@@ -111,7 +112,7 @@ class AlgorithmCode {
   }
 
   static List<CodeFile> fromJson(String json) {
-    return Json.createReader(new StringReader(json)).readArray().stream()
+    return JSON.createReader(new StringReader(json)).readArray().stream()
         .map(JsonObject.class::cast)
         .map(
             f ->

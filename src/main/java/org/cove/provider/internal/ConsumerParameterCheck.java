@@ -1,6 +1,7 @@
 package org.cove.provider.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,7 +34,7 @@ final class ConsumerParameterCheck {
         throw invalid("the algorithm has no parameter " + quote(name));
       }
     }
-    JsonObjectBuilder result = Json.createObjectBuilder();
+    JsonObjectBuilder result = JSON.createObjectBuilder();
     for (ConsumerParameter parameter : declared) {
       JsonValue value = given.get(parameter.name());
       if (value == null || value == JsonValue.NULL) {
@@ -44,7 +45,7 @@ final class ConsumerParameterCheck {
           }
           continue;
         }
-        value = Json.createValue(fallback.get());
+        value = JSON.createValue(fallback.get());
       }
       result.add(parameter.name(), typed(parameter, value));
     }
@@ -66,7 +67,7 @@ final class ConsumerParameterCheck {
           yield value;
         }
         try {
-          yield Json.createValue(new BigDecimal(text.strip()));
+          yield JSON.createValue(new BigDecimal(text.strip()));
         } catch (NumberFormatException e) {
           throw invalid("parameter " + name + " must be a number");
         }
@@ -84,7 +85,7 @@ final class ConsumerParameterCheck {
         if (parameter.options().stream().noneMatch(o -> o.value().equals(text))) {
           throw invalid("parameter " + name + " must be one of its options");
         }
-        yield Json.createValue(text);
+        yield JSON.createValue(text);
       }
     };
   }

@@ -1,6 +1,7 @@
 package org.cove.provider.internal;
 
-import jakarta.json.Json;
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,7 +36,7 @@ public final class DdoWriter {
 
   public static JsonObject write(Asset asset, String serviceEndpoint, long chainId) {
     JsonObjectBuilder cove =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("state", asset.state().name().toLowerCase(Locale.ROOT))
             .add("hasSample", asset.hasSample());
     asset.filesChecksum().ifPresent(c -> cove.add("filesChecksum", c));
@@ -43,10 +44,10 @@ public final class DdoWriter {
         .metadata()
         .algorithm()
         .ifPresent(a -> cove.add("containerSectionChecksum", a.container().sectionChecksum()));
-    JsonArrayBuilder services = Json.createArrayBuilder();
+    JsonArrayBuilder services = JSON.createArrayBuilder();
     asset.services().forEach(s -> services.add(service(s, serviceEndpoint)));
-    return Json.createObjectBuilder()
-        .add("@context", Json.createArrayBuilder().add("https://w3id.org/did/v1"))
+    return JSON.createObjectBuilder()
+        .add("@context", JSON.createArrayBuilder().add("https://w3id.org/did/v1"))
         .add("id", asset.did().value())
         .add("version", DDO_VERSION)
         .add("chainId", chainId)
@@ -54,12 +55,12 @@ public final class DdoWriter {
         .add("services", services)
         .add(
             "credentials",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("allow", addresses(asset.credentials().allow()))
                 .add("deny", addresses(asset.credentials().deny())))
         .add(
             "nft",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("owner", asset.publisher().value())
                 .add("state", asset.state() == AssetState.ACTIVE ? NFT_ACTIVE : NFT_DISABLED))
         .add("cove", cove)
@@ -67,10 +68,10 @@ public final class DdoWriter {
   }
 
   private static JsonObject metadata(Metadata metadata) {
-    JsonArrayBuilder tags = Json.createArrayBuilder();
+    JsonArrayBuilder tags = JSON.createArrayBuilder();
     metadata.tags().forEach(tags::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", metadata.type().name().toLowerCase(Locale.ROOT))
             .add("name", metadata.name())
             .add("description", metadata.description())
@@ -85,14 +86,14 @@ public final class DdoWriter {
 
   private static JsonObject algorithm(AlgorithmMetadata algorithm) {
     Container container = algorithm.container();
-    JsonArrayBuilder parameters = Json.createArrayBuilder();
+    JsonArrayBuilder parameters = JSON.createArrayBuilder();
     algorithm.consumerParameters().forEach(p -> parameters.add(parameter(p)));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("language", algorithm.language())
         .add("version", algorithm.version())
         .add(
             "container",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("entrypoint", container.entrypoint())
                 .add("image", container.image())
                 .add("tag", container.tag())
@@ -103,7 +104,7 @@ public final class DdoWriter {
 
   private static JsonObject parameter(ConsumerParameter parameter) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", parameter.name())
             .add("type", parameter.type().name().toLowerCase(Locale.ROOT))
             .add("label", parameter.label())
@@ -111,10 +112,10 @@ public final class DdoWriter {
             .add("description", parameter.description());
     parameter.defaultValue().ifPresent(d -> json.add("default", d));
     if (parameter.type() == ConsumerParameter.Type.SELECT) {
-      JsonArrayBuilder options = Json.createArrayBuilder();
+      JsonArrayBuilder options = JSON.createArrayBuilder();
       parameter
           .options()
-          .forEach(o -> options.add(Json.createObjectBuilder().add(o.value(), o.label())));
+          .forEach(o -> options.add(JSON.createObjectBuilder().add(o.value(), o.label())));
       json.add("options", options);
     }
     return json.build();
@@ -122,7 +123,7 @@ public final class DdoWriter {
 
   private static JsonObject service(Service service, String serviceEndpoint) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", service.id())
             .add("type", service.type().name().toLowerCase(Locale.ROOT))
             .add("serviceEndpoint", serviceEndpoint)
@@ -135,23 +136,23 @@ public final class DdoWriter {
 
   private static JsonObject price(Price price) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("amount", price.amount().toPlainString());
+        JSON.createObjectBuilder().add("amount", price.amount().toPlainString());
     price.token().ifPresent(t -> json.add("token", t));
     price.chainId().ifPresent(c -> json.add("chainId", c));
     return json.build();
   }
 
   static JsonObject compute(ComputeOptions options) {
-    JsonArrayBuilder algorithms = Json.createArrayBuilder();
+    JsonArrayBuilder algorithms = JSON.createArrayBuilder();
     for (TrustedAlgorithm entry : options.trustedAlgorithms()) {
-      JsonObjectBuilder json = Json.createObjectBuilder().add("did", entry.did());
+      JsonObjectBuilder json = JSON.createObjectBuilder().add("did", entry.did());
       entry.filesChecksum().ifPresent(c -> json.add("filesChecksum", c));
       entry.containerSectionChecksum().ifPresent(c -> json.add("containerSectionChecksum", c));
       algorithms.add(json);
     }
-    JsonArrayBuilder publishers = Json.createArrayBuilder();
+    JsonArrayBuilder publishers = JSON.createArrayBuilder();
     options.trustedPublishers().forEach(publishers::add);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("allowRawAlgorithm", options.allowRawAlgorithm())
         .add("allowNetworkAccess", options.allowNetworkAccess())
         .add("publisherTrustedAlgorithms", algorithms)
@@ -160,7 +161,7 @@ public final class DdoWriter {
   }
 
   private static JsonArrayBuilder addresses(Collection<Address> addresses) {
-    JsonArrayBuilder json = Json.createArrayBuilder();
+    JsonArrayBuilder json = JSON.createArrayBuilder();
     addresses.stream().map(Address::value).sorted().forEach(json::add);
     return json;
   }

@@ -1,8 +1,9 @@
 package org.cove.provider.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -41,8 +42,8 @@ class FileVault {
   byte[] seal(FileSource source, String binding) {
     JsonObject reference =
         source instanceof FileSource.Upload upload
-            ? Json.createObjectBuilder().add("kind", "upload").add("id", upload.uploadId()).build()
-            : Json.createObjectBuilder()
+            ? JSON.createObjectBuilder().add("kind", "upload").add("id", upload.uploadId()).build()
+            : JSON.createObjectBuilder()
                 .add("kind", "url")
                 .add("url", ((FileSource.Url) source).url().toString())
                 .build();
@@ -66,7 +67,7 @@ class FileVault {
       cipher.updateAAD(binding.getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
       JsonObject reference =
-          Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
+          JSON.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
               .readObject();
       return switch (reference.getString("kind")) {
         case "upload" -> new FileSource.Upload(reference.getString("id"));

@@ -1,8 +1,9 @@
 package org.cove.provider.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -344,7 +345,7 @@ class JpaApprovals implements Approvals {
 
   private void record(Address actor, String kind, ApprovalEntity entity) {
     var payload =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("approval", entity.id)
             .add("service", entity.serviceId)
             .add("algorithm", entity.algorithmDid)

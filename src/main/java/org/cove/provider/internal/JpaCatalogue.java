@@ -1,8 +1,9 @@
 package org.cove.provider.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -147,7 +148,7 @@ class JpaCatalogue implements Catalogue {
             caller.address(),
             "compute-options-changed",
             did.value(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("service", serviceId)
                 .add("compute", DdoWriter.compute(options))
                 .build(),
@@ -259,7 +260,7 @@ class JpaCatalogue implements Catalogue {
             actor,
             kind,
             asset.did().value(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("type", asset.metadata().type().name().toLowerCase(Locale.ROOT))
                 .add("name", asset.metadata().name())
                 .add("publisher", asset.publisher().value())

@@ -1,8 +1,9 @@
 package org.cove.provider.internal;
 
+import static org.cove.shared.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -56,7 +57,7 @@ class LedgeredDownloads implements Downloads {
             consumer,
             "downloaded",
             did.value(),
-            Json.createObjectBuilder().add("service", serviceId).add("file", fileIndex).build(),
+            JSON.createObjectBuilder().add("service", serviceId).add("file", fileIndex).build(),
             AuditEvent.parties(consumer, asset.publisher())));
     return new Download(content.filename(), content.size(), content.stream());
   }
