@@ -66,8 +66,9 @@ class JpaTokens implements Tokens {
     return new AuthToken(token, address, expiresAt);
   }
 
+  /** A read on every authenticated request: it joins a transaction but never begins one. */
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Principal> authenticate(String token) {
     if (!TokenFormat.isSignedWith(providerKey.tokenKey(), token)) {
       return Optional.empty();

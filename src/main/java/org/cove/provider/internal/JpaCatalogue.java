@@ -84,8 +84,9 @@ class JpaCatalogue implements Catalogue {
     return asset;
   }
 
+  /** A read on every start and download: it joins a transaction but never begins one. */
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Asset get(Did did) {
     return toAsset(find(did));
   }
