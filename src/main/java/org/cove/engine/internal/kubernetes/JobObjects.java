@@ -1,0 +1,100 @@
+package org.cove.engine.internal.kubernetes;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.Indexer;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The controller's access to the cluster: reads from the informers' caches where they have the
+ * object (no request per reconcile) and from the API where a cache may lag (a pod the cache has not
+ * seen yet is not a lost pod); creates that treat "already exists" as success; deletes that treat
+ * "not found" as success.
+ */
+final class JobObjects {
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final Supplier<Indexer<ComputeJob>> jobs;
+  private final Supplier<Indexer<Pod>> pods;
+  private final Steps steps;
+
+  JobObjects(
+      KubernetesClient client,
+      String namespace,
+      Supplier<Indexer<ComputeJob>> jobs,
+      Supplier<Indexer<Pod>> pods,
+      Steps steps) {
+    this.client = client;
+    this.namespace = namespace;
+    this.jobs = jobs;
+    this.pods = pods;
+    this.steps = steps;
+  }
+
+  Optional<ComputeJob> job(String name) {
+    ComputeJob cached = jobs.get().getByKey(Cache.namespaceKeyFunc(namespace, name));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    return Optional.ofNullable(
+        client.resources(ComputeJob.class).inNamespace(namespace).withName(name).get());
+  }
+
+  /** The pod from the cache, or else from the API: only a pod the API does not have is missing. */
+  Optional<Pod> pod(String name) {
+    Pod cached = pods.get().getByKey(Cache.namespaceKeyFunc(namespace, name));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    return Optional.ofNullable(client.pods().inNamespace(namespace).withName(name).get());
+  }
+
+  void create(HasMetadata object) {
+    try {
+      client.resource(object).inNamespace(namespace).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      // already exists: created before a restart, or by another engine; the same either way
+    }
+    steps.reached("created:" + object.getKind() + ":" + object.getMetadata().getName());
+  }
+
+  void deletePod(String name) {
+    client.pods().inNamespace(namespace).withName(name).withGracePeriod(0).delete();
+    steps.reached("deleted:Pod:" + name);
+  }
+
+  /** Deletes everything the engine made for the job; the resource itself stays. */
+  void deleteOwned(String job) {
+    var selector = java.util.Map.of(JobNames.JOB, job, JobNames.MANAGED_BY, JobNames.ENGINE);
+    client.pods().inNamespace(namespace).withLabels(selector).withGracePeriod(0).delete();
+    client.resources(NetworkPolicy.class).inNamespace(namespace).withLabels(selector).delete();
+    client.resources(Secret.class).inNamespace(namespace).withLabels(selector).delete();
+    client
+        .resources(PersistentVolumeClaim.class)
+        .inNamespace(namespace)
+        .withLabels(selector)
+        .delete();
+    steps.reached("deleted:owned:" + job);
+  }
+
+  void deleteJob(String job) {
+    client.resources(ComputeJob.class).inNamespace(namespace).withName(job).delete();
+  }
+
+  InputStream log(String pod) {
+    return client.pods().inNamespace(namespace).withName(pod).getLogInputStream();
+  }
+}
