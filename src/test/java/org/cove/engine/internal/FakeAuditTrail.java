@@ -12,11 +12,11 @@ import org.cove.shared.AuditTrail;
  * The ledger in memory: records each key once, like the real one, and counts every attempt to
  * record a key it already has, which the engine should never make.
  */
-final class FakeAuditTrail implements AuditTrail {
+public final class FakeAuditTrail implements AuditTrail {
 
   private final Map<String, AuditEvent> entries = new LinkedHashMap<>();
-  final AtomicInteger repeats = new AtomicInteger();
-  volatile boolean down;
+  public final AtomicInteger repeats = new AtomicInteger();
+  public volatile boolean down;
 
   @Override
   public void record(AuditEvent event) {
@@ -36,11 +36,11 @@ final class FakeAuditTrail implements AuditTrail {
     return true;
   }
 
-  synchronized List<String> keys() {
+  public synchronized List<String> keys() {
     return new ArrayList<>(entries.keySet());
   }
 
-  synchronized AuditEvent event(String key) {
+  public synchronized AuditEvent event(String key) {
     return entries.get(key);
   }
 }

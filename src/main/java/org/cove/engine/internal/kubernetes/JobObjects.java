@@ -1,10 +1,7 @@
 package org.cove.engine.internal.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -13,6 +10,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.cove.operator.JobId;
 
 /**
  * The controller's access to the cluster: reads from the informers' caches where they have the
@@ -76,18 +74,29 @@ final class JobObjects {
     steps.reached("deleted:Pod:" + name);
   }
 
-  /** Deletes everything the engine made for the job; the resource itself stays. */
-  void deleteOwned(String job) {
-    var selector = java.util.Map.of(JobNames.JOB, job, JobNames.MANAGED_BY, JobNames.ENGINE);
-    client.pods().inNamespace(namespace).withLabels(selector).withGracePeriod(0).delete();
-    client.resources(NetworkPolicy.class).inNamespace(namespace).withLabels(selector).delete();
-    client.resources(Secret.class).inNamespace(namespace).withLabels(selector).delete();
+  /**
+   * Deletes everything the engine made for the job, by name (a plain delete each: the role grants
+   * no deletecollection); the resource itself stays.
+   */
+  void deleteOwned(JobId id, int attempt) {
+    for (Stage stage : Stage.values()) {
+      client
+          .pods()
+          .inNamespace(namespace)
+          .withName(JobNames.pod(id, stage, attempt))
+          .withGracePeriod(0)
+          .delete();
+    }
     client
-        .resources(PersistentVolumeClaim.class)
+        .network()
+        .v1()
+        .networkPolicies()
         .inNamespace(namespace)
-        .withLabels(selector)
+        .withName(JobNames.networkPolicy(id))
         .delete();
-    steps.reached("deleted:owned:" + job);
+    client.secrets().inNamespace(namespace).withName(JobNames.tokenSecret(id)).delete();
+    client.persistentVolumeClaims().inNamespace(namespace).withName(JobNames.volume(id)).delete();
+    steps.reached("deleted:owned:" + id);
   }
 
   void deleteJob(String job) {

@@ -42,6 +42,9 @@ final class JobReconciler {
   private final Consumer<ComputeJob> ended;
   private final Steps steps;
 
+  /** Finished jobs whose objects this engine already deleted (after a restart: once more each). */
+  private final java.util.Set<String> cleaned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   JobReconciler(
       JobObjects cluster,
       JobManifests manifests,
@@ -279,8 +282,9 @@ final class JobReconciler {
 
   /** A finished job: its objects go (unless kept), and the resource once its storage expires. */
   private Optional<Duration> finished(ComputeJob job, JobStatus status) {
-    if (!settings.keepObjects()) {
-      cluster.deleteOwned(job.getMetadata().getName());
+    if (!settings.keepObjects() && !cleaned.contains(job.getMetadata().getName())) {
+      cluster.deleteOwned(id(job), attempt(job));
+      cleaned.add(job.getMetadata().getName());
     }
     Instant finishedAt =
         Optional.ofNullable(ComputeJobs.timeline(job.getStatus()).get(status))
@@ -306,6 +310,7 @@ final class JobReconciler {
     }
     cluster.deleteJob(job.getMetadata().getName());
     ledger.forget(id(job));
+    cleaned.remove(job.getMetadata().getName());
   }
 
   private void createVolumeAndSecrets(ComputeJob job) {
