@@ -256,11 +256,11 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
         .resources(ComputeJob.class)
         .inNamespace(settings.namespace())
         .withName(id.value())
-        .edit(
-            current -> {
-              current.getSpec().stopRequested = true;
-              return current;
-            });
+        // a merge patch without a resourceVersion: it cannot conflict, and setting it twice is once
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            "{\"spec\":{\"stopRequested\":true}}");
   }
 
   @Override

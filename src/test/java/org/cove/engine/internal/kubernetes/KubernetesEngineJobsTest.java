@@ -167,7 +167,9 @@ class KubernetesEngineJobsTest {
     Eventually.until(
         "status " + status.code() + " (now " + kube.statusCode(id) + ")",
         KubeFixture.patience(),
-        () -> kube.statusCode(id) == status.code());
+        () ->
+            kube.statusCode(id) == status.code()
+                && engine.find(id).map(Job::status).orElse(null) == status);
   }
 
   static List<String> entries(byte[] tar) throws Exception {
