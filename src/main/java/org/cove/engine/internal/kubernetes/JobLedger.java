@@ -35,8 +35,14 @@ final class JobLedger {
     this.steps = steps;
   }
 
-  /** Records the submission and every status the job reached that is not recorded yet. */
-  void catchUp(ComputeJob job) {
+  /**
+   * Records the submission and every status the job reached that is not recorded yet; says whether
+   * the ledger now has them all.
+   */
+  boolean catchUp(ComputeJob job) {
+    if (job.getStatus() != null && Boolean.TRUE.equals(job.getStatus().ledgered)) {
+      return true;
+    }
     JobId id = new JobId(job.getMetadata().getName());
     JobSpec spec = ComputeJobs.spec(job.getSpec());
     try {
@@ -57,8 +63,10 @@ final class JobLedger {
                     Optional.ofNullable(status.exitCode),
                     Optional.ofNullable(status.message)));
       }
+      return true;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "The ledger could not record job " + id + "; retrying later", e);
+      return false;
     }
   }
 

@@ -31,6 +31,9 @@ final class JobReconciler {
   /** Slack past a deadline before the engine acts itself (the kubelet normally acts first). */
   static final Duration DEADLINE_GRACE = Duration.ofSeconds(15);
 
+  /** How soon a finished job whose statuses the ledger could not take is tried again. */
+  static final Duration LEDGER_RETRY = Duration.ofSeconds(30);
+
   private final JobObjects cluster;
   private final JobManifests manifests;
   private final StatusWriter statuses;
@@ -282,6 +285,17 @@ final class JobReconciler {
 
   /** A finished job: its objects go (unless kept), and the resource once its storage expires. */
   private Optional<Duration> finished(ComputeJob job, JobStatus status) {
+    if (!Boolean.TRUE.equals(job.getStatus().ledgered)) {
+      if (!ledger.catchUp(job)) {
+        return Optional.of(LEDGER_RETRY);
+      }
+      statuses.update(
+          job.getMetadata().getName(),
+          s -> {
+            s.ledgered = true;
+            return s;
+          });
+    }
     if (!settings.keepObjects() && !cleaned.contains(job.getMetadata().getName())) {
       cluster.deleteOwned(id(job), attempt(job));
       cleaned.add(job.getMetadata().getName());

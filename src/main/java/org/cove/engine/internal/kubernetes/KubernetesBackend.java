@@ -345,27 +345,29 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
 
   @Override
   public Content datasets(JobId id, String token) {
-    JobSpec spec = authorised(id, token, JobStatus.CONFIGURING);
+    JobSpec spec = authorised(id, token, JobStatus.Stage.CONFIGURE);
     return out -> stageFiles.writeDatasets(spec, out);
   }
 
   @Override
   public Content algorithm(JobId id, String token) {
-    JobSpec spec = authorised(id, token, JobStatus.CONFIGURING);
+    JobSpec spec = authorised(id, token, JobStatus.Stage.CONFIGURE);
     return out -> stageFiles.writeAlgorithm(spec, out);
   }
 
   @Override
   public void receiveOutputs(JobId id, String token, InputStream tar) throws IOException {
-    authorised(id, token, JobStatus.PUBLISHING);
+    authorised(id, token, JobStatus.Stage.PUBLISH);
     results.receiveOutputs(id, tar);
   }
 
   /**
-   * The job's spec when the token is the job's and the job is in the stage that may ask; anything
-   * else is "not found", so a caller learns nothing about other jobs.
+   * The job's spec when the token is the job's and the job has not gone past the stage that asks; a
+   * wrong token is "not found", so a caller learns nothing about other jobs. A stage's pod is
+   * created before the status says so (a crash in between must not lose it), so the check is "not
+   * past", not "in".
    */
-  private JobSpec authorised(JobId id, String token, JobStatus stage) {
+  private JobSpec authorised(JobId id, String token, JobStatus.Stage stage) {
     NotFoundException refused = new NotFoundException("no such job");
     ComputeJob job = resource(id).orElseThrow(() -> refused);
     Secret secret =
@@ -373,8 +375,9 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
     if (token == null || secret == null || !matches(secret, token)) {
       throw refused;
     }
-    if (ComputeJobs.status(job) != stage) {
-      throw new CoveException(ProblemType.CONFLICT, "the job is not in that stage");
+    JobStatus status = ComputeJobs.status(job);
+    if (status.terminal() || status.stage().compareTo(stage) > 0) {
+      throw new CoveException(ProblemType.CONFLICT, "the job is past that stage");
     }
     return ComputeJobs.spec(job.getSpec());
   }
