@@ -356,7 +356,7 @@ final class JobReconciler {
   private Optional<ComputeJob> write(
       ComputeJob job, java.util.function.UnaryOperator<ComputeJobStatus> change) {
     steps.reached("status:before:" + job.getMetadata().getName());
-    Optional<ComputeJob> written = statuses.update(job.getMetadata().getName(), change);
+    Optional<ComputeJob> written = statuses.update(job.getMetadata().getName(), job, change);
     steps.reached("status:after:" + job.getMetadata().getName());
     written.ifPresent(ledger::catchUp);
     return written;

@@ -22,6 +22,11 @@ final class AutoKubelet implements AutoCloseable {
   private final KubeFixture kube;
   private final Supplier<KubernetesBackend> exchange;
   private final Map<String, Set<String>> uidsByName = new ConcurrentHashMap<>();
+
+  /** When each pod was seen created, and when the test ended it (nanoTime). */
+  final Map<String, Long> createdAt = new ConcurrentHashMap<>();
+
+  final Map<String, Long> endedAt = new ConcurrentHashMap<>();
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
   private final ExecutorService runner = Executors.newFixedThreadPool(2, KubeFixture.daemons());
   private final Watch watch;
@@ -39,6 +44,7 @@ final class AutoKubelet implements AutoCloseable {
                   @Override
                   public void eventReceived(Action action, Pod pod) {
                     if (action == Action.ADDED) {
+                      createdAt.putIfAbsent(pod.getMetadata().getName(), System.nanoTime());
                       uidsByName
                           .computeIfAbsent(
                               pod.getMetadata().getName(), n -> ConcurrentHashMap.newKeySet())
@@ -70,6 +76,7 @@ final class AutoKubelet implements AutoCloseable {
     }
     try {
       kube.finish(id, stage, exit);
+      endedAt.put(pod.getMetadata().getName(), System.nanoTime());
     } catch (RuntimeException e) {
       // the engine deleted the pod meanwhile (a stop); nothing to end
     }
