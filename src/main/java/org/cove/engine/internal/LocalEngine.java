@@ -11,20 +11,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import org.cove.operator.ComputeEngine;
-import org.cove.operator.EngineHealth;
 import org.cove.operator.Environments;
-import org.cove.operator.Job;
 import org.cove.operator.JobEnded;
-import org.cove.operator.JobId;
 import org.cove.operator.JobInputs;
-import org.cove.operator.JobSpec;
 import org.cove.shared.Address;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.DataDirectory;
@@ -40,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Typed(LocalEngine.class)
-public class LocalEngine implements ComputeEngine {
+public class LocalEngine extends DelegatingEngine {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedThreadFactory threads;
@@ -98,7 +90,8 @@ public class LocalEngine implements ComputeEngine {
     }
   }
 
-  private synchronized JobEngine core() {
+  @Override
+  protected synchronized JobEngine core() {
     if (core == null) {
       EngineSettings settings =
           new EngineSettings(
@@ -121,73 +114,13 @@ public class LocalEngine implements ComputeEngine {
               scheduler,
               threads,
               Tools.host());
-      core.onEnded(job -> notifyEnded(job));
+      core.onEnded(job -> fireEnded(ended, job));
     }
     return core;
-  }
-
-  /** Observers (the provider's output publication) must not break the engine. */
-  private void notifyEnded(Job job) {
-    try {
-      ended.fire(new JobEnded(job));
-    } catch (RuntimeException e) {
-      java.util.logging.Logger.getLogger(LocalEngine.class.getName())
-          .log(java.util.logging.Level.WARNING, "An observer of job " + job.id() + " failed", e);
-    }
   }
 
   @Override
   public String name() {
     return "local";
-  }
-
-  @Override
-  public void submit(JobId id, JobSpec spec) {
-    core().submit(id, spec);
-  }
-
-  @Override
-  public Optional<Job> find(JobId id) {
-    return core().find(id);
-  }
-
-  @Override
-  public List<Job> jobs() {
-    return core().jobs();
-  }
-
-  @Override
-  public List<Job> jobs(java.util.function.Predicate<JobSpec> matching, boolean unfinishedOnly) {
-    return core().jobs(matching, unfinishedOnly);
-  }
-
-  @Override
-  public void requestStop(JobId id) {
-    core().requestStop(id);
-  }
-
-  @Override
-  public void delete(JobId id) {
-    core().delete(id);
-  }
-
-  @Override
-  public InputStream openResult(JobId id, int index) throws IOException {
-    return core().openResult(id, index);
-  }
-
-  @Override
-  public Optional<InputStream> openLiveLog(JobId id, long offset) throws IOException {
-    return core().openLiveLog(id, offset);
-  }
-
-  @Override
-  public EngineHealth health() {
-    return core().health();
-  }
-
-  @Override
-  public Optional<String> refusalFor(JobSpec.Container container) {
-    return core().refusalFor(container);
   }
 }

@@ -19,23 +19,18 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cove.engine.internal.DelegatingEngine;
 import org.cove.engine.internal.EngineChoice;
 import org.cove.engine.internal.LazyEnvironments;
 import org.cove.engine.internal.LazyInputs;
-import org.cove.operator.ComputeEngine;
-import org.cove.operator.EngineHealth;
 import org.cove.operator.Environments;
-import org.cove.operator.Job;
 import org.cove.operator.JobEnded;
 import org.cove.operator.JobId;
 import org.cove.operator.JobInputs;
-import org.cove.operator.JobSpec;
 import org.cove.operator.StageExchange;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.DataDirectory;
@@ -50,7 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Typed(KubernetesEngine.class)
-public class KubernetesEngine implements ComputeEngine, StageExchange {
+public class KubernetesEngine extends DelegatingEngine implements StageExchange {
 
   private static final Logger LOG = Logger.getLogger(KubernetesEngine.class.getName());
 
@@ -129,7 +124,8 @@ public class KubernetesEngine implements ComputeEngine, StageExchange {
     }
   }
 
-  private synchronized KubernetesBackend core() {
+  @Override
+  protected synchronized KubernetesBackend core() {
     if (core == null) {
       client =
           new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).build();
@@ -161,7 +157,7 @@ public class KubernetesEngine implements ComputeEngine, StageExchange {
               dataDirectory.root(),
               scheduler,
               threads,
-              this::notifyEnded);
+              job -> fireEnded(ended, job));
     }
     return core;
   }
@@ -177,68 +173,9 @@ public class KubernetesEngine implements ComputeEngine, StageExchange {
     return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Observers (the provider's output publication) must not break the engine. */
-  private void notifyEnded(Job job) {
-    try {
-      ended.fire(new JobEnded(job));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "An observer of job " + job.id() + " failed", e);
-    }
-  }
-
   @Override
   public String name() {
     return "kubernetes";
-  }
-
-  @Override
-  public void submit(JobId id, JobSpec spec) {
-    core().submit(id, spec);
-  }
-
-  @Override
-  public Optional<Job> find(JobId id) {
-    return core().find(id);
-  }
-
-  @Override
-  public List<Job> jobs() {
-    return core().jobs();
-  }
-
-  @Override
-  public List<Job> jobs(Predicate<JobSpec> matching, boolean unfinishedOnly) {
-    return core().jobs(matching, unfinishedOnly);
-  }
-
-  @Override
-  public void requestStop(JobId id) {
-    core().requestStop(id);
-  }
-
-  @Override
-  public void delete(JobId id) {
-    core().delete(id);
-  }
-
-  @Override
-  public InputStream openResult(JobId id, int index) throws IOException {
-    return core().openResult(id, index);
-  }
-
-  @Override
-  public Optional<InputStream> openLiveLog(JobId id, long offset) throws IOException {
-    return core().openLiveLog(id, offset);
-  }
-
-  @Override
-  public EngineHealth health() {
-    return core().health();
-  }
-
-  @Override
-  public Optional<String> refusalFor(JobSpec.Container container) {
-    return core().refusalFor(container);
   }
 
   @Override

@@ -36,7 +36,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.cove.engine.internal.FakeAuditTrail;
 import org.cove.engine.internal.FakeInputs;
 import org.cove.engine.internal.MutableClock;
-import org.cove.operator.ComputeEnvironment;
+import org.cove.engine.internal.TestEnvironments;
 import org.cove.operator.Environments;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
@@ -216,40 +216,7 @@ final class KubeFixture implements AutoCloseable {
   }
 
   Environments environments() {
-    return new Environments() {
-      @Override
-      public List<ComputeEnvironment> list() {
-        return List.of();
-      }
-
-      @Override
-      public Optional<ComputeEnvironment> find(String id) {
-        return Optional.of(
-            new ComputeEnvironment(
-                id,
-                "test",
-                "x86_64",
-                "linux",
-                List.of(),
-                1,
-                3600,
-                10,
-                storageExpirySeconds,
-                false,
-                Optional.empty(),
-                Optional.empty()));
-      }
-
-      @Override
-      public ComputeEnvironment save(ComputeEnvironment environment, Address admin) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public void delete(String id, Address admin) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    return new TestEnvironments(() -> storageExpirySeconds);
   }
 
   static ThreadFactory daemons() {
