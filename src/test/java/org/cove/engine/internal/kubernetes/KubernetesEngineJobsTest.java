@@ -47,7 +47,8 @@ class KubernetesEngineJobsTest {
     JobId id = kube.submit(engine, Specs.python("print(1)").customData("k", "v").build());
 
     awaitPod(id, Stage.CONFIGURE);
-    assertThat(kube.statusCode(id)).isEqualTo(JobStatus.CONFIGURING.code());
+    // the pod is created before the status says so: a crash in between must not lose it
+    awaitStatus(id, JobStatus.CONFIGURING);
     List<String> fetched = entries(kube.configurePodFetches(engine, id));
     assertThat(fetched)
         .containsExactly("inputs/" + Specs.DATASET.hex() + "/0", "inputs/algoCustomData.json");
