@@ -27,8 +27,8 @@ final class JobController implements AutoCloseable {
   private final SharedIndexInformer<ComputeJob> jobs;
   private final WorkQueue queue;
   private final ResourceEventHandler<ComputeJob> jobEvents;
-  private SharedIndexInformer<Pod> pods;
-  private SharedIndexInformer<PersistentVolumeClaim> volumes;
+  private final SharedIndexInformer<Pod> pods;
+  private final SharedIndexInformer<PersistentVolumeClaim> volumes;
   private volatile boolean running;
 
   JobController(
@@ -43,8 +43,15 @@ final class JobController implements AutoCloseable {
     this.settings = settings;
     this.jobs = jobs;
     this.pods = podInformer();
+    this.volumes = volumeInformer();
     JobObjects objects =
-        new JobObjects(client, settings.namespace(), jobs::getIndexer, pods::getIndexer, steps);
+        new JobObjects(
+            client,
+            settings.namespace(),
+            jobs::getIndexer,
+            pods::getIndexer,
+            volumes::getIndexer,
+            steps);
     JobReconciler reconciler = reconcilers.apply(objects);
     this.queue = new WorkQueue(reconciler::reconcile, settings.workers(), threads, timer);
     this.jobEvents = handler(job -> job.getMetadata().getName());
@@ -54,8 +61,8 @@ final class JobController implements AutoCloseable {
     running = true;
     queue.start();
     pods.addEventHandler(handler(this::jobOf));
-    volumes = Informers.start(volumeInformer());
     volumes.addEventHandler(handler(this::jobOf));
+    Informers.start(volumes);
     Informers.start(pods);
     jobs.addEventHandler(jobEvents);
     resyncNow();
@@ -81,9 +88,7 @@ final class JobController implements AutoCloseable {
     queue.close();
     jobs.removeEventHandler(jobEvents);
     pods.stop();
-    if (volumes != null) {
-      volumes.stop();
-    }
+    volumes.stop();
   }
 
   private SharedIndexInformer<Pod> podInformer() {

@@ -24,6 +24,7 @@ final class JobObjects {
   private final String namespace;
   private final Supplier<Indexer<ComputeJob>> jobs;
   private final Supplier<Indexer<Pod>> pods;
+  private final Supplier<Indexer<io.fabric8.kubernetes.api.model.PersistentVolumeClaim>> volumes;
   private final Steps steps;
 
   JobObjects(
@@ -31,11 +32,13 @@ final class JobObjects {
       String namespace,
       Supplier<Indexer<ComputeJob>> jobs,
       Supplier<Indexer<Pod>> pods,
+      Supplier<Indexer<io.fabric8.kubernetes.api.model.PersistentVolumeClaim>> volumes,
       Steps steps) {
     this.client = client;
     this.namespace = namespace;
     this.jobs = jobs;
     this.pods = pods;
+    this.volumes = volumes;
     this.steps = steps;
   }
 
@@ -72,6 +75,21 @@ final class JobObjects {
   void deletePod(String name) {
     client.pods().inNamespace(namespace).withName(name).withGracePeriod(0).delete();
     steps.reached("deleted:Pod:" + name);
+  }
+
+  /**
+   * Whether the caches still show any of the job's pods or its volume. The volume goes last in
+   * {@link #deleteOwned}, so once it is gone everything else is too: a restarted engine does not
+   * send six deletes for every job that finished long ago.
+   */
+  boolean hasOwned(JobId id, int attempt) {
+    for (Stage stage : Stage.values()) {
+      if (pods.get().getByKey(Cache.namespaceKeyFunc(namespace, JobNames.pod(id, stage, attempt)))
+          != null) {
+        return true;
+      }
+    }
+    return volumes.get().getByKey(Cache.namespaceKeyFunc(namespace, JobNames.volume(id))) != null;
   }
 
   /**

@@ -296,7 +296,9 @@ final class JobReconciler {
             return s;
           });
     }
-    if (!settings.keepObjects() && !cleaned.contains(job.getMetadata().getName())) {
+    if (!settings.keepObjects()
+        && !cleaned.contains(job.getMetadata().getName())
+        && cluster.hasOwned(id(job), attempt(job))) {
       cluster.deleteOwned(id(job), attempt(job));
       cleaned.add(job.getMetadata().getName());
     }

@@ -68,7 +68,10 @@ public final class KubernetesEngineBenchmark {
         Collections.sort(loaded);
         System.out.printf(
             "stage-to-stage gap with %d jobs in flight: median %d ms, p95 %d ms, p99 %d ms%n",
-            jobs, loaded.get(loaded.size() / 2), percentile(loaded, 0.95), percentile(loaded, 0.99));
+            jobs,
+            loaded.get(loaded.size() / 2),
+            percentile(loaded, 0.95),
+            percentile(loaded, 0.99));
         Collections.sort(gaps);
         System.out.printf(
             "stage-to-stage gap, one job at a time, %d gaps: median %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
