@@ -32,7 +32,7 @@ record JobState(
     Optional<JobStatus> outcome,
     Set<String> ledgered) {
 
-  static final String SUBMITTED = "submitted";
+  static final String SUBMITTED = LedgerEvents.SUBMITTED;
 
   JobState {
     // insertion order is the order the statuses were reached in
@@ -151,7 +151,7 @@ record JobState(
   }
 
   static String statusKey(JobStatus status) {
-    return "status:" + status.code();
+    return LedgerEvents.statusKey(status);
   }
 
   Job toJob(JobId id, JobSpec spec) {

@@ -9,23 +9,14 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import org.cove.operator.ComputeEngine;
-import org.cove.operator.ComputeEnvironment;
-import org.cove.operator.EngineHealth;
 import org.cove.operator.Environments;
-import org.cove.operator.Job;
 import org.cove.operator.JobEnded;
-import org.cove.operator.JobId;
 import org.cove.operator.JobInputs;
-import org.cove.operator.JobSpec;
 import org.cove.shared.Address;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.DataDirectory;
@@ -34,12 +25,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code local} engine as a CDI bean: reads the settings, takes the container's scheduler and
- * thread factory, and hands everything to {@link JobEngine}. When {@code cove.engine} is {@code
- * local} it takes up unfinished jobs as the application starts. The provider's {@link JobInputs}
- * and the operator's {@link Environments} are looked up when first needed, not at deployment.
+ * thread factory, and hands everything to {@link JobEngine}. When it is the chosen engine ({@link
+ * EngineChoice}) it takes up unfinished jobs as the application starts; {@link EngineSelection}
+ * hands it to the operator. The provider's {@link JobInputs} and the operator's {@link
+ * Environments} are looked up when first needed, not at deployment.
  */
 @ApplicationScoped
-public class LocalEngine implements ComputeEngine {
+@Typed(LocalEngine.class)
+public class LocalEngine extends DelegatingEngine {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedThreadFactory threads;
@@ -53,8 +46,8 @@ public class LocalEngine implements ComputeEngine {
   @Inject Event<JobEnded> ended;
 
   @Inject
-  @ConfigProperty(name = "cove.engine", defaultValue = "local")
-  String engine;
+  @ConfigProperty(name = "cove.engine")
+  Optional<String> engine;
 
   @Inject
   @ConfigProperty(name = "cove.local.sandbox", defaultValue = "bubblewrap")
@@ -83,7 +76,7 @@ public class LocalEngine implements ComputeEngine {
   private JobEngine core;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    if ("local".equals(engine.trim())) {
+    if (EngineChoice.current(engine) == EngineChoice.LOCAL) {
       core().start();
     }
   }
@@ -97,7 +90,8 @@ public class LocalEngine implements ComputeEngine {
     }
   }
 
-  private synchronized JobEngine core() {
+  @Override
+  protected synchronized JobEngine core() {
     if (core == null) {
       EngineSettings settings =
           new EngineSettings(
@@ -120,109 +114,13 @@ public class LocalEngine implements ComputeEngine {
               scheduler,
               threads,
               Tools.host());
-      core.onEnded(job -> notifyEnded(job));
+      core.onEnded(job -> fireEnded(ended, job));
     }
     return core;
-  }
-
-  /** Observers (the provider's output publication) must not break the engine. */
-  private void notifyEnded(Job job) {
-    try {
-      ended.fire(new JobEnded(job));
-    } catch (RuntimeException e) {
-      java.util.logging.Logger.getLogger(LocalEngine.class.getName())
-          .log(java.util.logging.Level.WARNING, "An observer of job " + job.id() + " failed", e);
-    }
   }
 
   @Override
   public String name() {
     return "local";
-  }
-
-  @Override
-  public void submit(JobId id, JobSpec spec) {
-    core().submit(id, spec);
-  }
-
-  @Override
-  public Optional<Job> find(JobId id) {
-    return core().find(id);
-  }
-
-  @Override
-  public List<Job> jobs() {
-    return core().jobs();
-  }
-
-  @Override
-  public List<Job> jobs(java.util.function.Predicate<JobSpec> matching, boolean unfinishedOnly) {
-    return core().jobs(matching, unfinishedOnly);
-  }
-
-  @Override
-  public void requestStop(JobId id) {
-    core().requestStop(id);
-  }
-
-  @Override
-  public void delete(JobId id) {
-    core().delete(id);
-  }
-
-  @Override
-  public InputStream openResult(JobId id, int index) throws IOException {
-    return core().openResult(id, index);
-  }
-
-  @Override
-  public Optional<InputStream> openLiveLog(JobId id, long offset) throws IOException {
-    return core().openLiveLog(id, offset);
-  }
-
-  @Override
-  public EngineHealth health() {
-    return core().health();
-  }
-
-  @Override
-  public Optional<String> refusalFor(JobSpec.Container container) {
-    return core().refusalFor(container);
-  }
-
-  /** The provider's inputs, resolved at each use: the engine deploys without a provider. */
-  private record LazyInputs(Instance<JobInputs> inputs) implements JobInputs {
-    @Override
-    public void writeDataset(JobSpec spec, JobSpec.Input input, Path directory) throws IOException {
-      inputs.get().writeDataset(spec, input, directory);
-    }
-
-    @Override
-    public void writeAlgorithm(JobSpec spec, Path file) throws IOException {
-      inputs.get().writeAlgorithm(spec, file);
-    }
-  }
-
-  /** The operator's environments if there are any; without them results keep the fallback. */
-  private record LazyEnvironments(Instance<Environments> environments) implements Environments {
-    @Override
-    public List<ComputeEnvironment> list() {
-      return environments.isResolvable() ? environments.get().list() : List.of();
-    }
-
-    @Override
-    public Optional<ComputeEnvironment> find(String id) {
-      return environments.isResolvable() ? environments.get().find(id) : Optional.empty();
-    }
-
-    @Override
-    public ComputeEnvironment save(ComputeEnvironment environment, Address admin) {
-      return environments.get().save(environment, admin);
-    }
-
-    @Override
-    public void delete(String id, Address admin) {
-      environments.get().delete(id, admin);
-    }
   }
 }

@@ -1,15 +1,8 @@
 package org.cove.engine.internal;
 
-import static org.cove.shared.Jsons.JSON;
-
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -94,45 +87,15 @@ final class StatusLedger {
   }
 
   static String key(JobId id, String suffix) {
-    return "job:" + id.value() + ":" + suffix;
+    return LedgerEvents.key(id, suffix);
   }
 
   private AuditEvent submitted(JobId id, JobSpec spec) {
-    JsonArrayBuilder datasets = JSON.createArrayBuilder();
-    spec.datasets().forEach(d -> datasets.add(d.did().value()));
-    JsonObject payload =
-        JSON.createObjectBuilder()
-            .add("jobId", id.value())
-            .add("owner", spec.owner().value())
-            .add("datasets", datasets)
-            .add("algorithm", spec.algorithm().label())
-            .add("environment", spec.environment())
-            .build();
-    return new AuditEvent(engine, "job-submitted", id.value(), payload, parties(spec));
+    return LedgerEvents.submitted(engine, id, spec);
   }
 
   private AuditEvent statusEvent(JobId id, JobSpec spec, JobStatus status, JobState state) {
-    JsonObjectBuilder payload =
-        JSON.createObjectBuilder()
-            .add("jobId", id.value())
-            .add("status", status.code())
-            .add("statusText", status.text());
-    // exit code and explanation belong to the status the job ended with
-    if (status.terminal()) {
-      state.exitCode().ifPresent(code -> payload.add("exitCode", code));
-      state.message().ifPresent(text -> payload.add("message", text));
-    }
-    return new AuditEvent(engine, "job-status", id.value(), payload.build(), parties(spec));
-  }
-
-  /** The owner, whoever may read the results, and the publishers of what the job used. */
-  static Set<Address> parties(JobSpec spec) {
-    Set<Address> parties = new HashSet<>();
-    parties.add(spec.owner());
-    parties.addAll(spec.additionalViewers());
-    spec.datasets().forEach(d -> parties.add(d.publisher()));
-    spec.algorithm().publisher().ifPresent(parties::add);
-    return parties;
+    return LedgerEvents.status(engine, id, spec, status, state.exitCode(), state.message());
   }
 
   private Object lockOf(JobId id) {

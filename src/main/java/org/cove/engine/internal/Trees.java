@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * File trees an algorithm may have shaped. Walks never follow symbolic links, so a link planted in
  * the outputs to a file outside the job is neither measured, copied nor deleted through.
  */
-final class Trees {
+public final class Trees {
 
   private Trees() {}
 
-  static void deleteRecursively(Path root) throws IOException {
+  public static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import org.cove.operator.ComputeEnvironment;
 import org.cove.operator.Environments;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
@@ -163,40 +161,7 @@ final class EngineFixture implements AutoCloseable {
   }
 
   private Environments environments() {
-    return new Environments() {
-      @Override
-      public List<ComputeEnvironment> list() {
-        return List.of(find("local").orElseThrow());
-      }
-
-      @Override
-      public Optional<ComputeEnvironment> find(String id) {
-        return Optional.of(
-            new ComputeEnvironment(
-                id,
-                "test",
-                "x86_64",
-                "linux",
-                List.of(),
-                1,
-                3600,
-                10,
-                storageExpirySeconds,
-                false,
-                Optional.empty(),
-                Optional.empty()));
-      }
-
-      @Override
-      public ComputeEnvironment save(ComputeEnvironment environment, Address admin) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public void delete(String id, Address admin) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    return new TestEnvironments(() -> storageExpirySeconds);
   }
 
   static ThreadFactory daemons() {

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition, polling, up to a generous bound; never for a fixed time. */
-final class Eventually {
+public final class Eventually {
 
   private Eventually() {}
 
-  static void until(String what, Duration timeout, BooleanSupplier condition) {
+  public static void until(String what, Duration timeout, BooleanSupplier condition) {
     long end = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - end > 0) {

@@ -13,11 +13,11 @@ import org.cove.shared.AuditTrail;
  * record a key it already has. A running engine never makes one; after a crash, the new engine asks
  * again about what the crashed one recorded but had only marked in memory.
  */
-final class FakeAuditTrail implements AuditTrail {
+public final class FakeAuditTrail implements AuditTrail {
 
   private final Map<String, AuditEvent> entries = new LinkedHashMap<>();
-  final AtomicInteger repeats = new AtomicInteger();
-  volatile boolean down;
+  public final AtomicInteger repeats = new AtomicInteger();
+  public volatile boolean down;
 
   @Override
   public void record(AuditEvent event) {
@@ -37,11 +37,11 @@ final class FakeAuditTrail implements AuditTrail {
     return true;
   }
 
-  synchronized List<String> keys() {
+  public synchronized List<String> keys() {
     return new ArrayList<>(entries.keySet());
   }
 
-  synchronized AuditEvent event(String key) {
+  public synchronized AuditEvent event(String key) {
     return entries.get(key);
   }
 }

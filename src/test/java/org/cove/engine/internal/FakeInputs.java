@@ -14,13 +14,13 @@ import org.cove.shared.Did;
 /**
  * Provides datasets from memory and the algorithm from the spec's raw code, as the provider would.
  */
-final class FakeInputs implements JobInputs {
+public final class FakeInputs implements JobInputs {
 
-  final Map<Did, List<String>> datasets = new ConcurrentHashMap<>();
-  volatile boolean failDatasets;
+  public final Map<Did, List<String>> datasets = new ConcurrentHashMap<>();
+  public volatile boolean failDatasets;
 
   /** When set, fetching a dataset waits until the test counts it down. */
-  volatile java.util.concurrent.CountDownLatch gate;
+  public volatile java.util.concurrent.CountDownLatch gate;
 
   @Override
   public void writeDataset(JobSpec spec, JobSpec.Input input, Path directory) throws IOException {

@@ -12,15 +12,15 @@ import org.cove.shared.Address;
 import org.cove.shared.Did;
 
 /** Job specs for tests: a python algorithm on one dataset unless told otherwise. */
-final class Specs {
+public final class Specs {
 
-  static final Address OWNER = new Address("0x" + "1".repeat(40));
-  static final Address PUBLISHER = new Address("0x" + "2".repeat(40));
-  static final Address ALGORITHM_PUBLISHER = new Address("0x" + "3".repeat(40));
-  static final Address VIEWER = new Address("0x" + "4".repeat(40));
-  static final Did DATASET = new Did("did:op:" + "a".repeat(64));
-  static final Did SECOND_DATASET = new Did("did:op:" + "b".repeat(64));
-  static final Did ALGORITHM = new Did("did:op:" + "c".repeat(64));
+  public static final Address OWNER = new Address("0x" + "1".repeat(40));
+  public static final Address PUBLISHER = new Address("0x" + "2".repeat(40));
+  public static final Address ALGORITHM_PUBLISHER = new Address("0x" + "3".repeat(40));
+  public static final Address VIEWER = new Address("0x" + "4".repeat(40));
+  public static final Did DATASET = new Did("did:op:" + "a".repeat(64));
+  public static final Did SECOND_DATASET = new Did("did:op:" + "b".repeat(64));
+  public static final Did ALGORITHM = new Did("did:op:" + "c".repeat(64));
 
   private String image = "python";
   private String tag = "3.11";
@@ -33,63 +33,63 @@ final class Specs {
   private Duration maxDuration = Duration.ofSeconds(60);
   private boolean network;
 
-  static Specs python(String code) {
+  public static Specs python(String code) {
     Specs specs = new Specs();
     specs.code = code;
     return specs;
   }
 
-  static Specs node(String code) {
+  public static Specs node(String code) {
     return python(code).image("node", "20", "node $ALGO");
   }
 
-  static Specs sh(String code) {
+  public static Specs sh(String code) {
     return python(code).image("alpine", "3.19", "sh $ALGO");
   }
 
-  Specs image(String image, String tag, String entrypoint) {
+  public Specs image(String image, String tag, String entrypoint) {
     this.image = image;
     this.tag = tag;
     this.entrypoint = entrypoint;
     return this;
   }
 
-  Specs dataset(Did did) {
+  public Specs dataset(Did did) {
     datasets.add(did);
     return this;
   }
 
-  Specs customData(JsonObject data) {
+  public Specs customData(JsonObject data) {
     this.customData = data;
     return this;
   }
 
-  Specs customData(String key, String value) {
+  public Specs customData(String key, String value) {
     this.customData = Json.createObjectBuilder(customData).add(key, value).build();
     return this;
   }
 
-  Specs ram(double gb) {
+  public Specs ram(double gb) {
     this.ramGb = gb;
     return this;
   }
 
-  Specs disk(double gb) {
+  public Specs disk(double gb) {
     this.diskGb = gb;
     return this;
   }
 
-  Specs maxDuration(Duration duration) {
+  public Specs maxDuration(Duration duration) {
     this.maxDuration = duration;
     return this;
   }
 
-  Specs network(boolean allowed) {
+  public Specs network(boolean allowed) {
     this.network = allowed;
     return this;
   }
 
-  JobSpec build() {
+  public JobSpec build() {
     return new JobSpec(
         OWNER,
         datasets.stream().map(d -> new JobSpec.Input(d, "compute", PUBLISHER)).toList(),

@@ -42,6 +42,12 @@ public class ComputeJobStatus {
 
   public Long observedGeneration;
 
+  /**
+   * Set once the ledger holds every status of the finished job, so that a restarted engine does not
+   * ask the ledger again about jobs long done.
+   */
+  public Boolean ledgered;
+
   /** One file the job produced, as Ocean lists it. */
   public static class Result {
     public int index;

@@ -1,0 +1,86 @@
+package org.cove.engine.internal;
+
+import jakarta.enterprise.event.Event;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cove.operator.ComputeEngine;
+import org.cove.operator.EngineHealth;
+import org.cove.operator.Job;
+import org.cove.operator.JobEnded;
+import org.cove.operator.JobId;
+import org.cove.operator.JobSpec;
+
+/**
+ * What the engines' CDI beans share: each builds its core from the container's resources when first
+ * needed and hands every call to it; a job that ended becomes a {@link JobEnded} event.
+ */
+public abstract class DelegatingEngine implements ComputeEngine {
+
+  /** The backend itself, built on first use. */
+  protected abstract ComputeEngine core();
+
+  /** Observers (the provider's output publication) must not break the engine. */
+  protected static void fireEnded(Event<JobEnded> ended, Job job) {
+    try {
+      ended.fire(new JobEnded(job));
+    } catch (RuntimeException e) {
+      Logger.getLogger(DelegatingEngine.class.getName())
+          .log(Level.WARNING, "An observer of job " + job.id() + " failed", e);
+    }
+  }
+
+  @Override
+  public void submit(JobId id, JobSpec spec) {
+    core().submit(id, spec);
+  }
+
+  @Override
+  public Optional<Job> find(JobId id) {
+    return core().find(id);
+  }
+
+  @Override
+  public List<Job> jobs() {
+    return core().jobs();
+  }
+
+  @Override
+  public List<Job> jobs(Predicate<JobSpec> matching, boolean unfinishedOnly) {
+    return core().jobs(matching, unfinishedOnly);
+  }
+
+  @Override
+  public void requestStop(JobId id) {
+    core().requestStop(id);
+  }
+
+  @Override
+  public void delete(JobId id) {
+    core().delete(id);
+  }
+
+  @Override
+  public InputStream openResult(JobId id, int index) throws IOException {
+    return core().openResult(id, index);
+  }
+
+  @Override
+  public Optional<InputStream> openLiveLog(JobId id, long offset) throws IOException {
+    return core().openLiveLog(id, offset);
+  }
+
+  @Override
+  public EngineHealth health() {
+    return core().health();
+  }
+
+  @Override
+  public Optional<String> refusalFor(JobSpec.Container container) {
+    return core().refusalFor(container);
+  }
+}

@@ -1,0 +1,79 @@
+package org.cove.engine.internal;
+
+import static org.cove.shared.Jsons.JSON;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.cove.operator.JobId;
+import org.cove.operator.JobSpec;
+import org.cove.operator.JobStatus;
+import org.cove.shared.Address;
+import org.cove.shared.AuditEvent;
+
+/**
+ * The ledger entries an engine writes for a job, the same for both backends: the submission and
+ * each status reached, each under its own key ({@code job:<id>:submitted}, {@code
+ * job:<id>:status:<code>}) so that it is recorded once however often it is observed.
+ */
+public final class LedgerEvents {
+
+  public static final String SUBMITTED = "submitted";
+
+  private LedgerEvents() {}
+
+  public static String key(JobId id, String suffix) {
+    return "job:" + id.value() + ":" + suffix;
+  }
+
+  public static String statusKey(JobStatus status) {
+    return "status:" + status.code();
+  }
+
+  public static AuditEvent submitted(Address engine, JobId id, JobSpec spec) {
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
+    spec.datasets().forEach(d -> datasets.add(d.did().value()));
+    JsonObject payload =
+        JSON.createObjectBuilder()
+            .add("jobId", id.value())
+            .add("owner", spec.owner().value())
+            .add("datasets", datasets)
+            .add("algorithm", spec.algorithm().label())
+            .add("environment", spec.environment())
+            .build();
+    return new AuditEvent(engine, "job-submitted", id.value(), payload, parties(spec));
+  }
+
+  /** A status reached; the exit code and explanation belong to the status the job ended with. */
+  public static AuditEvent status(
+      Address engine,
+      JobId id,
+      JobSpec spec,
+      JobStatus status,
+      Optional<Integer> exitCode,
+      Optional<String> message) {
+    JsonObjectBuilder payload =
+        JSON.createObjectBuilder()
+            .add("jobId", id.value())
+            .add("status", status.code())
+            .add("statusText", status.text());
+    if (status.terminal()) {
+      exitCode.ifPresent(code -> payload.add("exitCode", code));
+      message.ifPresent(text -> payload.add("message", text));
+    }
+    return new AuditEvent(engine, "job-status", id.value(), payload.build(), parties(spec));
+  }
+
+  /** The owner, whoever may read the results, and the publishers of what the job used. */
+  public static Set<Address> parties(JobSpec spec) {
+    Set<Address> parties = new HashSet<>();
+    parties.add(spec.owner());
+    parties.addAll(spec.additionalViewers());
+    spec.datasets().forEach(d -> parties.add(d.publisher()));
+    spec.algorithm().publisher().ifPresent(parties::add);
+    return parties;
+  }
+}

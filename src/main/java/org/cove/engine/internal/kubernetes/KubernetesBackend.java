@@ -1,0 +1,441 @@
+package org.cove.engine.internal.kubernetes;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cove.operator.ComputeEngine;
+import org.cove.operator.ComputeEnvironment;
+import org.cove.operator.EngineHealth;
+import org.cove.operator.Environments;
+import org.cove.operator.Job;
+import org.cove.operator.JobId;
+import org.cove.operator.JobInputs;
+import org.cove.operator.JobResult;
+import org.cove.operator.JobSpec;
+import org.cove.operator.JobStatus;
+import org.cove.operator.StageExchange;
+import org.cove.shared.Address;
+import org.cove.shared.AuditTrail;
+import org.cove.shared.CoveException;
+import org.cove.shared.NotFoundException;
+import org.cove.shared.ProblemType;
+
+/**
+ * The {@code kubernetes} engine itself, built from explicit collaborators so that tests run it
+ * whole against a mock API server. Every replica keeps an informer on the jobs and answers from it;
+ * only the replica that holds the lease (or every one, without leader election) runs the {@link
+ * JobController}. Job state lives in the {@link ComputeJob} resources only; results and logs in the
+ * result store.
+ */
+public final class KubernetesBackend implements ComputeEngine, StageExchange, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(KubernetesBackend.class.getName());
+  static final Duration FALLBACK_EXPIRY = Duration.ofDays(7);
+
+  private final KubernetesClient client;
+  private final KubernetesSettings settings;
+  private final Environments environments;
+  private final Clock clock;
+  private final ResultStore results;
+  private final StageFiles stageFiles;
+  private final JobLedger ledger;
+  private final Steps steps;
+  private final ThreadFactory threads;
+  private final ScheduledExecutorService timer;
+  private final Consumer<Job> ended;
+  private final SharedIndexInformer<ComputeJob> jobs;
+  private JobController controller;
+  private Leadership leadership;
+
+  public KubernetesBackend(
+      KubernetesClient client,
+      KubernetesSettings settings,
+      JobInputs inputs,
+      AuditTrail trail,
+      Address engineActor,
+      Clock clock,
+      Environments environments,
+      Path dataDirectory,
+      ScheduledExecutorService timer,
+      ThreadFactory threads,
+      Consumer<Job> ended) {
+    this(
+        client,
+        settings,
+        inputs,
+        trail,
+        engineActor,
+        clock,
+        environments,
+        dataDirectory,
+        timer,
+        threads,
+        ended,
+        Steps.NONE);
+  }
+
+  KubernetesBackend(
+      KubernetesClient client,
+      KubernetesSettings settings,
+      JobInputs inputs,
+      AuditTrail trail,
+      Address engineActor,
+      Clock clock,
+      Environments environments,
+      Path dataDirectory,
+      ScheduledExecutorService timer,
+      ThreadFactory threads,
+      Consumer<Job> ended,
+      Steps steps) {
+    this.client = client;
+    this.settings = settings;
+    this.environments = environments;
+    this.clock = clock;
+    this.timer = timer;
+    this.threads = threads;
+    this.ended = ended;
+    this.steps = steps;
+    Path root = dataDirectory.resolve("engine").resolve("kubernetes");
+    this.results = new ResultStore(root.resolve("results"), 10L * 1024 * 1024);
+    this.stageFiles = new StageFiles(inputs, root.resolve("scratch"));
+    this.ledger = new JobLedger(trail, engineActor, steps);
+    this.jobs =
+        client
+            .resources(ComputeJob.class)
+            .inNamespace(settings.namespace())
+            .withLabels(JobNames.managed())
+            .runnableInformer(settings.resync().toMillis());
+  }
+
+  /** Starts answering from the jobs' informer; the controller starts separately. */
+  public void startCache() {
+    Informers.start(jobs);
+  }
+
+  /**
+   * Stands for election: the replica holding the lease runs the controller; the lease lasts {@code
+   * leaseDuration} past the holder's last renewal, so a dead leader is replaced within it.
+   */
+  public synchronized void startElected(String identity, Duration leaseDuration) {
+    leadership =
+        new Leadership(
+            client,
+            settings.namespace(),
+            identity,
+            leaseDuration,
+            this::startController,
+            this::stopController);
+    leadership.start();
+  }
+
+  /** Starts acting on jobs: called on the replica that became leader. */
+  public synchronized void startController() {
+    if (controller != null) {
+      return;
+    }
+    controller =
+        new JobController(
+            client,
+            settings,
+            jobs,
+            objects ->
+                new JobReconciler(
+                    objects,
+                    new JobManifests(settings),
+                    new StatusWriter(client, settings.namespace()),
+                    results,
+                    ledger,
+                    clock,
+                    settings,
+                    this::storageExpiry,
+                    job -> ended.accept(ComputeJobs.job(job)),
+                    steps),
+            steps,
+            threads,
+            timer);
+    controller.start();
+  }
+
+  /** Stops acting on jobs (the lease was lost, or the application stops). */
+  public synchronized void stopController() {
+    if (controller != null) {
+      controller.close();
+      controller = null;
+    }
+  }
+
+  /** Reconciles every known job now, as the periodic resync does. */
+  public synchronized void resyncNow() {
+    if (controller != null) {
+      controller.resyncNow();
+    }
+  }
+
+  synchronized boolean controlling() {
+    return controller != null;
+  }
+
+  boolean synced() {
+    return jobs.hasSynced();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (leadership != null) {
+        leadership.close();
+      }
+    }
+    stopController();
+    jobs.stop();
+  }
+
+  @Override
+  public String name() {
+    return "kubernetes";
+  }
+
+  @Override
+  public void submit(JobId id, JobSpec spec) {
+    if (refusalFor(spec.algorithm().container()).isPresent()) {
+      throw new CoveException(
+          ProblemType.INVALID_REQUEST, refusalFor(spec.algorithm().container()).get());
+    }
+    ComputeJob resource = ComputeJobs.resource(id, spec, clock.instant());
+    client
+        .resources(ComputeJob.class)
+        .inNamespace(settings.namespace())
+        .resource(resource)
+        .create();
+  }
+
+  @Override
+  public Optional<Job> find(JobId id) {
+    return resource(id).map(ComputeJobs::job);
+  }
+
+  @Override
+  public List<Job> jobs() {
+    return jobs(spec -> true, false);
+  }
+
+  @Override
+  public List<Job> jobs(Predicate<JobSpec> matching, boolean unfinishedOnly) {
+    return jobs.getIndexer().list().stream()
+        .filter(job -> !unfinishedOnly || !ComputeJobs.status(job).terminal())
+        .map(ComputeJobs::job)
+        .filter(job -> matching.test(job.spec()))
+        .sorted(Comparator.comparing(Job::dateCreated).reversed())
+        .toList();
+  }
+
+  @Override
+  public void requestStop(JobId id) {
+    ComputeJob job = resource(id).orElseThrow(() -> new NotFoundException("no such job"));
+    if (ComputeJobs.status(job).terminal() || job.getSpec().stopRequested) {
+      return;
+    }
+    client
+        .resources(ComputeJob.class)
+        .inNamespace(settings.namespace())
+        .withName(id.value())
+        // a merge patch without a resourceVersion: it cannot conflict, and setting it twice is once
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            "{\"spec\":{\"stopRequested\":true}}");
+  }
+
+  @Override
+  public void delete(JobId id) {
+    ComputeJob job = resource(id).orElseThrow(() -> new NotFoundException("no such job"));
+    if (!ComputeJobs.status(job).terminal()) {
+      throw new CoveException(ProblemType.CONFLICT, "the job has not finished; stop it first");
+    }
+    try {
+      results.delete(id);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("job " + id + " could not be deleted", e);
+    }
+    client
+        .resources(ComputeJob.class)
+        .inNamespace(settings.namespace())
+        .withName(id.value())
+        .delete();
+    ledger.forget(id);
+  }
+
+  @Override
+  public InputStream openResult(JobId id, int index) throws IOException {
+    Job job = find(id).orElseThrow(() -> new NotFoundException("no such job"));
+    JobResult result =
+        job.results().stream()
+            .filter(r -> r.index() == index)
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("the job has no result " + index));
+    return results.open(id, result.type(), result.filename());
+  }
+
+  /**
+   * While the algorithm runs, its pod's log so far (whole lines); once the job ended, the published
+   * algorithm log.
+   */
+  @Override
+  public Optional<InputStream> openLiveLog(JobId id, long offset) throws IOException {
+    Job job = find(id).orElseThrow(() -> new NotFoundException("no such job"));
+    long from = Math.max(0, offset);
+    byte[] log;
+    if (job.status() == JobStatus.RUNNING) {
+      String pod = JobNames.pod(id, Stage.ALGORITHM, 1);
+      try (InputStream in =
+          client.pods().inNamespace(settings.namespace()).withName(pod).getLogInputStream()) {
+        log = in == null ? new byte[0] : in.readNBytes(10 * 1024 * 1024);
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+      log = java.util.Arrays.copyOf(log, lastLineEnd(log));
+    } else if (job.finished() && results.hasLog(id, Stage.ALGORITHM)) {
+      log = java.nio.file.Files.readAllBytes(results.log(id, Stage.ALGORITHM));
+    } else {
+      return Optional.empty();
+    }
+    if (job.finished() && from >= log.length) {
+      return Optional.empty();
+    }
+    int start = (int) Math.min(from, log.length);
+    return Optional.of(new java.io.ByteArrayInputStream(log, start, log.length - start));
+  }
+
+  @Override
+  public EngineHealth health() {
+    return EngineHealth.ready();
+  }
+
+  /** Pods pull images by digest only: a container without a sha256 digest cannot run here. */
+  @Override
+  public Optional<String> refusalFor(JobSpec.Container container) {
+    if (ComputeJobs.pinnedImage(container).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "image "
+            + container.image()
+            + ":"
+            + container.tag()
+            + " has no sha256 digest in its checksum; the Kubernetes engine runs images by digest"
+            + " only");
+  }
+
+  @Override
+  public Content datasets(JobId id, String token) {
+    JobSpec spec = authorised(id, token, JobStatus.Stage.CONFIGURE);
+    return out -> stageFiles.writeDatasets(spec, out);
+  }
+
+  @Override
+  public Content algorithm(JobId id, String token) {
+    JobSpec spec = authorised(id, token, JobStatus.Stage.CONFIGURE);
+    return out -> stageFiles.writeAlgorithm(spec, out);
+  }
+
+  @Override
+  public void receiveOutputs(JobId id, String token, InputStream tar) throws IOException {
+    authorised(id, token, JobStatus.Stage.PUBLISH);
+    results.receiveOutputs(id, tar);
+  }
+
+  /**
+   * The job's spec when the token is the job's and the job has not gone past the stage that asks; a
+   * wrong token is "not found", so a caller learns nothing about other jobs. A stage's pod is
+   * created before the status says so (a crash in between must not lose it), so the check is "not
+   * past", not "in".
+   */
+  private JobSpec authorised(JobId id, String token, JobStatus.Stage stage) {
+    NotFoundException refused = new NotFoundException("no such job");
+    ComputeJob job = resource(id).orElseThrow(() -> refused);
+    Secret secret =
+        client.secrets().inNamespace(settings.namespace()).withName(JobNames.tokenSecret(id)).get();
+    if (token == null || secret == null || !matches(secret, token)) {
+      throw refused;
+    }
+    JobStatus status = ComputeJobs.status(job);
+    if (status.terminal() || status.stage().compareTo(stage) > 0) {
+      throw new CoveException(ProblemType.CONFLICT, "the job is past that stage");
+    }
+    return ComputeJobs.spec(job.getSpec());
+  }
+
+  private static boolean matches(Secret secret, String token) {
+    String stored = null;
+    if (secret.getData() != null && secret.getData().get(JobManifests.TOKEN_KEY) != null) {
+      stored =
+          new String(
+              Base64.getDecoder().decode(secret.getData().get(JobManifests.TOKEN_KEY)),
+              StandardCharsets.UTF_8);
+    } else if (secret.getStringData() != null) {
+      stored = secret.getStringData().get(JobManifests.TOKEN_KEY);
+    }
+    return stored != null
+        && MessageDigest.isEqual(
+            stored.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Optional<ComputeJob> resource(JobId id) {
+    ComputeJob cached =
+        jobs.getIndexer()
+            .getByKey(
+                io.fabric8.kubernetes.client.informers.cache.Cache.namespaceKeyFunc(
+                    settings.namespace(), id.value()));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    return Optional.ofNullable(
+        client
+            .resources(ComputeJob.class)
+            .inNamespace(settings.namespace())
+            .withName(id.value())
+            .get());
+  }
+
+  /** Empty when the environments cannot be read now: results are kept, never deleted early. */
+  private Optional<Duration> storageExpiry(ComputeJob job) {
+    try {
+      return Optional.of(
+          environments
+              .find(job.getSpec().environment)
+              .map(ComputeEnvironment::storageExpiry)
+              .filter(seconds -> seconds > 0)
+              .map(Duration::ofSeconds)
+              .orElse(FALLBACK_EXPIRY));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Environments unavailable; expiry waits", e);
+      return Optional.empty();
+    }
+  }
+
+  private static int lastLineEnd(byte[] content) {
+    for (int i = content.length - 1; i >= 0; i--) {
+      if (content[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,190 @@
+package org.cove.engine.internal.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.cove.engine.internal.Eventually;
+import org.cove.engine.internal.Specs;
+import org.cove.operator.Job;
+import org.cove.operator.JobId;
+import org.cove.operator.JobResult;
+import org.cove.operator.JobStatus;
+import org.cove.operator.ResultType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Jobs that end badly reach the right status, with their logs, within the bound: a failing, an
+ * out-of-memory, an evicted, a lost and a late algorithm, a stop, and failed configure and publish
+ * pods. Deadlines are checked on the engine's clock, which the test moves.
+ */
+class KubernetesEngineFailuresTest {
+
+  /** The bound for lost, evicted and OOM-killed pods. */
+  static final Duration BOUND = Duration.ofSeconds(60);
+
+  @TempDir Path dataDir;
+  KubeFixture kube;
+  KubernetesBackend engine;
+
+  @BeforeEach
+  void start() {
+    kube = new KubeFixture(dataDir);
+    engine = kube.engine(KubeFixture.settings());
+    engine.startController();
+  }
+
+  @AfterEach
+  void stop() {
+    kube.close();
+  }
+
+  @Test
+  void a_failing_algorithm_ends_41_with_its_exit_code_and_its_log() {
+    JobId id = toAlgorithm(Specs.python("exit(3)"));
+    kube.finish(id, Stage.ALGORITHM, 3);
+    Job job = publishAndEnd(id, JobStatus.ALGORITHM_FAILED);
+    assertThat(job.exitCode()).contains(3);
+    assertThat(job.message()).hasValueSatisfying(m -> assertThat(m).contains("exited with code 3"));
+    assertThat(job.results()).extracting(JobResult::type).contains(ResultType.ALGORITHM_LOG);
+  }
+
+  @Test
+  void an_out_of_memory_algorithm_ends_41_saying_so() {
+    JobId id = toAlgorithm(Specs.python("x = ' ' * 10**12"));
+    kube.finish(id, Stage.ALGORITHM, 137, "OOMKilled", null);
+    Job job = publishAndEnd(id, JobStatus.ALGORITHM_FAILED);
+    assertThat(job.exitCode()).contains(137);
+    assertThat(job.message()).hasValueSatisfying(m -> assertThat(m).contains("memory"));
+  }
+
+  @Test
+  void an_evicted_algorithm_ends_41_saying_so() {
+    JobId id = toAlgorithm(Specs.python("1"));
+    kube.finish(id, Stage.ALGORITHM, 137, "Error", "Evicted");
+    Job job = publishAndEnd(id, JobStatus.ALGORITHM_FAILED);
+    assertThat(job.message()).hasValueSatisfying(m -> assertThat(m).contains("evicted"));
+  }
+
+  @Test
+  void a_lost_algorithm_pod_fails_the_job_within_the_bound() {
+    JobId id = toAlgorithm(Specs.python("1"));
+    kube.client
+        .pods()
+        .inNamespace(KubeFixture.NAMESPACE)
+        .withName(JobNames.pod(id, Stage.ALGORITHM, 1))
+        .delete();
+    awaitStatus(id, JobStatus.PUBLISHING, BOUND);
+    Job job = publishAndEnd(id, JobStatus.ALGORITHM_FAILED);
+    assertThat(job.message()).hasValueSatisfying(m -> assertThat(m).contains("disappeared"));
+  }
+
+  @Test
+  void an_algorithm_the_kubelet_stopped_at_its_deadline_ends_43() {
+    JobId id = toAlgorithm(Specs.python("1"));
+    kube.finish(id, Stage.ALGORITHM, 137, "Error", "DeadlineExceeded");
+    publishAndEnd(id, JobStatus.TIMED_OUT);
+  }
+
+  @Test
+  void an_algorithm_past_its_deadline_is_stopped_by_the_engine_and_ends_43() {
+    JobId id = toAlgorithm(Specs.python("1").maxDuration(Duration.ofSeconds(60)));
+    kube.running(id, Stage.ALGORITHM);
+    kube.clock.advance(Duration.ofSeconds(60).plus(JobReconciler.DEADLINE_GRACE));
+    engine.resyncNow();
+    awaitStatus(id, JobStatus.PUBLISHING, BOUND);
+    assertThat(kube.pod(id, Stage.ALGORITHM)).isEmpty();
+    Job job = publishAndEnd(id, JobStatus.TIMED_OUT);
+    assertThat(job.results()).extracting(JobResult::type).contains(ResultType.ALGORITHM_LOG);
+  }
+
+  @Test
+  void a_stop_request_ends_the_running_algorithm_publishes_its_log_and_ends_44() {
+    JobId id = toAlgorithm(Specs.python("1"));
+    kube.running(id, Stage.ALGORITHM);
+    engine.requestStop(id);
+    awaitStatus(id, JobStatus.PUBLISHING, BOUND);
+    assertThat(kube.pod(id, Stage.ALGORITHM)).isEmpty();
+    Job job = publishAndEnd(id, JobStatus.STOPPED);
+    assertThat(job.stopRequested()).isTrue();
+    assertThat(job.results()).extracting(JobResult::type).contains(ResultType.ALGORITHM_LOG);
+  }
+
+  @Test
+  void a_job_stopped_while_configuring_never_runs_its_algorithm() {
+    JobId id = kube.submit(engine, Specs.python("1").build());
+    awaitPod(id, Stage.CONFIGURE);
+    engine.requestStop(id);
+    awaitStatus(id, JobStatus.PUBLISHING, BOUND);
+    publishAndEnd(id, JobStatus.STOPPED);
+    assertThat(kube.ledger.keys()).doesNotContain("job:" + id + ":status:40");
+  }
+
+  @Test
+  void a_configure_pod_that_cannot_fetch_the_algorithm_ends_32_and_one_without_data_31() {
+    JobId algorithm = kube.submit(engine, Specs.python("1").build());
+    JobId data = kube.submit(engine, Specs.python("1").build());
+    awaitPod(algorithm, Stage.CONFIGURE);
+    awaitPod(data, Stage.CONFIGURE);
+    kube.finish(algorithm, Stage.CONFIGURE, 32);
+    kube.finish(data, Stage.CONFIGURE, 31);
+    publishAndEnd(algorithm, JobStatus.ALGORITHM_PROVISIONING_FAILED);
+    Job job = publishAndEnd(data, JobStatus.DATA_PROVISIONING_FAILED);
+    assertThat(job.results()).extracting(JobResult::type).contains(ResultType.CONFIGURATION_LOG);
+  }
+
+  @Test
+  void a_failing_publish_pod_ends_62() {
+    JobId id = toAlgorithm(Specs.python("1"));
+    kube.finish(id, Stage.ALGORITHM, 0);
+    awaitPod(id, Stage.PUBLISH);
+    kube.finish(id, Stage.PUBLISH, 1);
+    awaitStatus(id, JobStatus.PUBLISH_FAILED, BOUND);
+  }
+
+  @Test
+  void a_finished_job_is_deleted_after_its_storage_expiry() {
+    JobId id = toAlgorithm(Specs.python("1"));
+    kube.finish(id, Stage.ALGORITHM, 0);
+    publishAndEnd(id, JobStatus.FINISHED);
+    kube.clock.advance(Duration.ofSeconds(kube.storageExpirySeconds + 1));
+    engine.resyncNow();
+    Eventually.until("the job is gone", KubeFixture.patience(), () -> kube.resource(id) == null);
+    Eventually.until(
+        "the job is gone from the cache", KubeFixture.patience(), () -> engine.find(id).isEmpty());
+  }
+
+  private JobId toAlgorithm(Specs specs) {
+    JobId id = kube.submit(engine, specs.build());
+    awaitPod(id, Stage.CONFIGURE);
+    kube.finish(id, Stage.CONFIGURE, 0);
+    awaitPod(id, Stage.ALGORITHM);
+    awaitStatus(id, JobStatus.RUNNING, KubeFixture.patience());
+    return id;
+  }
+
+  private Job publishAndEnd(JobId id, JobStatus end) {
+    awaitPod(id, Stage.PUBLISH);
+    awaitStatus(id, JobStatus.PUBLISHING, KubeFixture.patience());
+    kube.finish(id, Stage.PUBLISH, 0);
+    awaitStatus(id, end, KubeFixture.patience());
+    return engine.find(id).orElseThrow();
+  }
+
+  private void awaitPod(JobId id, Stage stage) {
+    Eventually.until(
+        stage.label() + " pod", KubeFixture.patience(), () -> kube.pod(id, stage).isPresent());
+  }
+
+  private void awaitStatus(JobId id, JobStatus status, Duration within) {
+    Eventually.until(
+        "status " + status.code() + " (now " + kube.statusCode(id) + ")",
+        within,
+        () ->
+            kube.statusCode(id) == status.code()
+                && engine.find(id).map(Job::status).orElse(null) == status);
+  }
+}
