@@ -133,7 +133,7 @@ public final class DdoWriter {
     return json.build();
   }
 
-  private static JsonObject price(Price price) {
+  static JsonObject price(Price price) {
     JsonObjectBuilder json =
         Json.createObjectBuilder().add("amount", price.amount().toPlainString());
     price.token().ifPresent(t -> json.add("token", t));
