@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import org.cove.provider.PaymentReason;
+import org.cove.provider.PaymentRefusal;
+import org.cove.shared.Address;
 import org.cove.shared.CoveException;
 import org.cove.shared.ProblemType;
 import org.web3j.protocol.Web3j;
@@ -74,6 +77,43 @@ class ChainNode {
       return 18;
     }
     return decimals.computeIfAbsent(token.get(), this::readDecimals);
+  }
+
+  /**
+   * What the chain says about the transaction; refuses with payment_not_found when it does not know
+   * it and payment_pending when it is not mined yet.
+   */
+  ChainFacts facts(String tx, String item) {
+    long nodeChain = chainId();
+    var transaction =
+        transaction(tx)
+            .orElseThrow(
+                () ->
+                    new PaymentRefusal(
+                        PaymentReason.PAYMENT_NOT_FOUND,
+                        item,
+                        "the chain has no transaction " + tx));
+    var receipt = receipt(tx);
+    if (receipt.isEmpty() || transaction.getBlockNumberRaw() == null) {
+      throw new PaymentRefusal(
+          PaymentReason.PAYMENT_PENDING,
+          item,
+          "the transaction is not mined yet",
+          Optional.of(PaymentCheck.PENDING_RETRY));
+    }
+    var r = receipt.get();
+    BigInteger block = r.getBlockNumber();
+    return new ChainFacts(
+        nodeChain,
+        Optional.ofNullable(transaction.getChainId()).filter(c -> c != 0),
+        Address.parse(transaction.getFrom()),
+        Optional.ofNullable(transaction.getTo()).filter(Address::isAddress).map(Address::parse),
+        transaction.getValue(),
+        r.isStatusOK(),
+        block,
+        blockNumber(),
+        blockTime(block),
+        TransferLogs.of(r.getLogs()));
   }
 
   private int readDecimals(String token) {

@@ -124,7 +124,7 @@ class ChainPayments implements Payments {
     if (store.used(settings.chainId(), tx)) {
       throw reused(due);
     }
-    ChainFacts facts = facts(tx, due.item());
+    ChainFacts facts = node.facts(tx, due.item());
     StoredQuote quote =
         PaymentCheck.check(
             consumer,
@@ -144,39 +144,6 @@ class ChainPayments implements Payments {
             PaymentCheck.paid(quote, consumer, facts),
             due.item(),
             due.asset().map(Did::value)));
-  }
-
-  private ChainFacts facts(String tx, String item) {
-    long nodeChain = node.chainId();
-    var transaction =
-        node.transaction(tx)
-            .orElseThrow(
-                () ->
-                    new PaymentRefusal(
-                        PaymentReason.PAYMENT_NOT_FOUND,
-                        item,
-                        "the chain has no transaction " + tx));
-    var receipt = node.receipt(tx);
-    if (receipt.isEmpty() || transaction.getBlockNumberRaw() == null) {
-      throw new PaymentRefusal(
-          PaymentReason.PAYMENT_PENDING,
-          item,
-          "the transaction is not mined yet",
-          Optional.of(PaymentCheck.PENDING_RETRY));
-    }
-    var r = receipt.get();
-    BigInteger block = r.getBlockNumber();
-    return new ChainFacts(
-        nodeChain,
-        Optional.ofNullable(transaction.getChainId()).filter(c -> c != 0),
-        Address.parse(transaction.getFrom()),
-        Optional.ofNullable(transaction.getTo()).filter(Address::isAddress).map(Address::parse),
-        transaction.getValue(),
-        r.isStatusOK(),
-        block,
-        node.blockNumber(),
-        node.blockTime(block),
-        TransferLogs.of(r.getLogs()));
   }
 
   /**
