@@ -35,6 +35,9 @@ class PaymentBrowserIT {
 
   private static final Duration JOB_BOUND = Duration.ofSeconds(120);
 
+  /** Three transactions signed in the page and mined by ganache, on a busy shared machine. */
+  private static final Duration PAY_BOUND = Duration.ofSeconds(90);
+
   private final CoveClient cove = new CoveClient();
   private LocalChain chain;
   private Browser browser;
@@ -80,9 +83,16 @@ class PaymentBrowserIT {
     browser.screenshot("pay-quote");
 
     browser.click("compute-run");
-    browser
-        .waiting()
-        .until(ExpectedConditions.attributeToBe(By.id("pay-status"), "data-state", "pending"));
+    new WebDriverWait(browser.driver(), PAY_BOUND)
+        .withMessage(() -> "sent so far: " + browser.script("return window.coveSent;"))
+        .until(
+            driver -> {
+              String state = driver.findElement(By.id("pay-status")).getAttribute("data-state");
+              return state != null && !state.equals("sending");
+            });
+    assertThat(browser.element("pay-status").getAttribute("data-state"))
+        .as(browser.element("pay-status").getText())
+        .isEqualTo("pending");
     @SuppressWarnings("unchecked")
     List<String> sent = (List<String>) browser.script("return window.coveSent;");
     assertThat(sent).hasSize(3);
@@ -158,12 +168,18 @@ class PaymentBrowserIT {
         .driver()
         .executeCdpCommand(
             "Page.addScriptToEvaluateOnNewDocument", Map.of("source", ethers + "\n" + provider));
+    // A real wallet is an extension: it reaches its chain node outside the page, so Cove's
+    // Content-Security-Policy (connect-src 'self') does not apply to it. This page-injected
+    // stand-in needs the same freedom.
+    target.driver().executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
   }
 
   private void choose(String comboId, String item) {
+    browser.click(comboId);
     WebElement combo = browser.element(comboId);
-    combo.click();
-    combo.sendKeys(item.substring(0, Math.min(7, item.length())));
+    combo.sendKeys(
+        org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+        item.substring(0, Math.min(7, item.length())));
     browser
         .waiting()
         .until(

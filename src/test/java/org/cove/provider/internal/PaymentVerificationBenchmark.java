@@ -11,9 +11,9 @@ import org.cove.testing.LocalChain;
 import org.cove.testing.TestWallet;
 
 /**
- * Payment verification latency against a local ganache node: what Cove does per payment before
- * the database (chain id, transaction, receipt, latest block, block time over JSON-RPC, Transfer
- * log parsing, the rules). ERC-20 and native payments alternate. Prints p50/p95/p99. Run it as
+ * Payment verification latency against a local ganache node: what Cove does per payment before the
+ * database (chain id, transaction, receipt, latest block, block time over JSON-RPC, Transfer log
+ * parsing, the rules). ERC-20 and native payments alternate. Prints p50/p95/p99. Run it as
  * docs/benchmarks.md says; it starts (and stops) its own chain on cove.it.chain.port (default
  * 18545).
  */
