@@ -79,6 +79,8 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
     H2 name = new H2(asset.metadata().name());
     name.setId("asset-name");
     add(name, summary(asset));
+    // Arriving from a long page (the publish form) must not leave the reader mid-page.
+    name.scrollIntoView();
     if (!asset.metadata().description().isBlank()) {
       add(new Paragraph(asset.metadata().description()));
     }

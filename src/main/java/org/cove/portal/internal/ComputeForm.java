@@ -119,9 +119,12 @@ class ComputeForm extends VerticalLayout {
     environment.addValueChangeListener(change -> chooseEnvironment());
     free.addValueChangeListener(change -> showLimits());
     add(new HorizontalLayout(environment, free));
-    if (!environments.isEmpty()) {
-      environment.setValue(environments.get(0));
-    }
+    // A free environment first, when there is one: paying is a choice, never the default.
+    environments.stream()
+        .filter(e -> e.costsNothing() || e.free().isPresent())
+        .findFirst()
+        .or(() -> environments.stream().findFirst())
+        .ifPresent(environment::setValue);
   }
 
   private void showSource() {

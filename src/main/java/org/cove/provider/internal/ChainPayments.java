@@ -68,8 +68,10 @@ class ChainPayments implements Payments {
   /** Quotes the item (and remembers the quote). */
   PaymentQuote quote(Address consumer, Due due) {
     requireOurChain(due);
-    int decimals = node.configured() ? node.decimals(due.token()) : 18;
-    BigInteger units = units(due.amount(), decimals);
+    if (!node.configured()) {
+      throw noChain(due);
+    }
+    BigInteger units = units(due.amount(), node.decimals(due.token()));
     Instant now = clock.instant();
     StoredQuote quote =
         new StoredQuote(
@@ -116,10 +118,7 @@ class ChainPayments implements Payments {
   private Verified verify(Address consumer, Due due, String tx) {
     requireOurChain(due);
     if (!node.configured()) {
-      throw new PaymentRefusal(
-          PaymentReason.PAYMENT_REQUIRED,
-          due.item(),
-          "this provider has no chain node configured and takes no payments");
+      throw noChain(due);
     }
     if (store.used(settings.chainId(), tx)) {
       throw reused(due);
@@ -244,6 +243,14 @@ class ChainPayments implements Payments {
             + " to "
             + due.payee().value()
             + " and name the transaction (transferTxId)");
+  }
+
+  /** Without a chain node, a price can neither be turned into units nor paid. */
+  private static PaymentRefusal noChain(Due due) {
+    return new PaymentRefusal(
+        PaymentReason.PAYMENT_REQUIRED,
+        due.item(),
+        "this provider has no chain node configured (COVE_CHAIN_RPC_URL) and takes no payments");
   }
 
   private static PaymentRefusal reused(Due due) {

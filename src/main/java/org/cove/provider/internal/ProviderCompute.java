@@ -81,16 +81,16 @@ class ProviderCompute implements Compute {
   @Override
   public ComputeQuote initialize(ComputeRequest request) {
     Checked checked = check(request);
-    List<PaymentQuote> quotes = new ArrayList<>();
-    for (Due due : checked.dues()) {
-      quotes.add(payments.quote(request.consumer(), due));
-    }
     if (registry.runningJobs(checked.environment().id())
         >= checked.environment().maxJobs(request.free())) {
       throw new ComputeRefusal(
           ComputeRefusal.CAPACITY,
           "max_jobs_reached",
           "environment " + checked.environment().id() + " runs as many jobs as it may");
+    }
+    List<PaymentQuote> quotes = new ArrayList<>();
+    for (Due due : checked.dues()) {
+      quotes.add(payments.quote(request.consumer(), due));
     }
     ComputeQuote q = checked.quote();
     return new ComputeQuote(
