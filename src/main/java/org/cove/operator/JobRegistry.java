@@ -16,7 +16,16 @@ public interface JobRegistry {
    * Registers an accepted job (status 1) and records the submission in the ledger, unless {@code
    * maxConcurrent} jobs already run in its environment ({@code max_jobs_reached}).
    */
-  Job register(JobSpec spec, int maxConcurrent);
+  default Job register(JobSpec spec, int maxConcurrent) {
+    return register(spec, maxConcurrent, id -> {});
+  }
+
+  /**
+   * As above; {@code alongside} runs in the same database transaction as the submission's ledger
+   * entry, before the engine gets the job (e.g. to record the payments the job is paid with): if it
+   * throws, nothing is recorded and the job is not registered.
+   */
+  Job register(JobSpec spec, int maxConcurrent, java.util.function.Consumer<JobId> alongside);
 
   Page<Job> jobsOf(Address owner, int page, int size);
 

@@ -25,4 +25,7 @@ public interface Catalogue {
 
   /** Replaces who may run what on a compute service (owner only); recorded in the ledger. */
   Asset setComputeOptions(Principal caller, Did did, String serviceId, ComputeOptions options);
+
+  /** Sets what one use of a service costs (owner only; zero: free); recorded in the ledger. */
+  Asset setPrice(Principal caller, Did did, String serviceId, Price price);
 }

@@ -10,7 +10,8 @@ import org.cove.operator.JobSpec;
 /**
  * The answer to initializeCompute: the request passed every check a start would make, and this is
  * what the job would get and cost. {@code cost} is in {@code token} (absent: the native coin) of
- * {@code chainId}; zero for free jobs.
+ * {@code chainId}; zero for free jobs. {@code payments} lists every priced item (datasets, the
+ * algorithm, the environment) with its payee: each is paid with its own transaction.
  */
 public record ComputeQuote(
     ComputeEnvironment environment,
@@ -20,9 +21,11 @@ public record ComputeQuote(
     Optional<String> token,
     long chainId,
     Instant validUntil,
-    boolean allowNetwork) {
+    boolean allowNetwork,
+    List<PaymentQuote> payments) {
 
   public ComputeQuote {
     resources = List.copyOf(resources);
+    payments = List.copyOf(payments);
   }
 }

@@ -18,7 +18,25 @@ public interface Downloads {
    * @throws ProviderException refused with its reason, or payment_required for a priced service
    * @throws org.cove.shared.NotFoundException for an unknown asset, service or file index
    */
-  Download open(Address consumer, Did did, String serviceId, int fileIndex);
+  default Download open(Address consumer, Did did, String serviceId, int fileIndex) {
+    return open(consumer, did, serviceId, fileIndex, Optional.empty());
+  }
+
+  /**
+   * As above, paying a priced service with the named transaction (one transaction pays for one
+   * download).
+   *
+   * @throws PaymentRefusal when the transaction does not pay for it (or none is named)
+   */
+  Download open(
+      Address consumer, Did did, String serviceId, int fileIndex, Optional<String> transferTxId);
+
+  /**
+   * The download path's initialize: checks the permission rules and, for a priced service, quotes
+   * its price (remembered, so a payment can be checked against it); empty when it is free for this
+   * consumer.
+   */
+  Optional<PaymentQuote> initialize(Address consumer, Did did, String serviceId);
 
   /** The asset's public sample file. */
   Download openSample(Did did);

@@ -2,6 +2,8 @@ package org.cove.shared;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The root of every error Cove reports to its callers. Each module has a small family of
@@ -33,5 +35,10 @@ public class CoveException extends RuntimeException {
   /** Members added to the problem response besides type, title, status and detail. */
   public JsonObject extensions() {
     return JsonValue.EMPTY_JSON_OBJECT;
+  }
+
+  /** When the caller may usefully try again (a Retry-After header), if the error is passing. */
+  public Optional<Duration> retryAfter() {
+    return Optional.empty();
   }
 }

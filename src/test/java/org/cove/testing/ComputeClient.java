@@ -56,6 +56,11 @@ public final class ComputeClient {
     return response.jsonValue().asJsonArray().getJsonObject(0).getString("jobId");
   }
 
+  /** A paid start (startCompute) with the consumer's bearer token rather than a signature. */
+  public CoveClient.Response paidStart(String token, JsonObject body) {
+    return cove.json("POST", SERVICES + "/compute", token, body);
+  }
+
   public CoveClient.Response initialize(JsonObject body) {
     return cove.postJson(SERVICES + "/initializeCompute", body);
   }

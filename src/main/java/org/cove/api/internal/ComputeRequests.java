@@ -21,7 +21,9 @@ import org.cove.shared.InvalidInputException;
  * Reads compute requests in the shape ocean.js sends them: {@code datasets} (or {@code dataset}
  * plus {@code additionalDatasets}), {@code algorithm} with {@code documentId} or {@code meta}
  * (rawcode and container) and {@code algocustomdata}, {@code environment}, {@code resources} (or
- * {@code payment.resources}), {@code maxJobDuration}, {@code additionalViewers}.
+ * {@code payment.resources}), {@code maxJobDuration}, {@code additionalViewers}; the transactions
+ * that paid priced items as {@code transferTxId} of each dataset, of the algorithm, and of {@code
+ * payment} (the environment's fee).
  */
 final class ComputeRequests {
 
@@ -51,7 +53,8 @@ final class ComputeRequests {
             .orElse(JsonValue.EMPTY_JSON_OBJECT),
         viewers(body),
         free,
-        body.get("publishOutput") == JsonValue.TRUE);
+        body.get("publishOutput") == JsonValue.TRUE,
+        object(body, "payment").flatMap(p -> string(p, "transferTxId")));
   }
 
   private static List<ComputeRequest.DatasetRef> datasets(JsonObject body) {
@@ -76,7 +79,9 @@ final class ComputeRequests {
           string(dataset, "documentId").orElseThrow(() -> required("datasets[].documentId"));
       String serviceId =
           string(dataset, "serviceId").orElseThrow(() -> required("datasets[].serviceId"));
-      refs.add(new ComputeRequest.DatasetRef(Did.parse(did), serviceId));
+      refs.add(
+          new ComputeRequest.DatasetRef(
+              Did.parse(did), serviceId, string(dataset, "transferTxId")));
     }
     return refs;
   }
@@ -85,7 +90,10 @@ final class ComputeRequests {
     Optional<String> did = string(algorithm, "documentId");
     if (did.isPresent()) {
       return new ComputeRequest.AlgorithmRef(
-          Optional.of(Did.parse(did.get())), string(algorithm, "serviceId"), Optional.empty());
+          Optional.of(Did.parse(did.get())),
+          string(algorithm, "serviceId"),
+          Optional.empty(),
+          string(algorithm, "transferTxId"));
     }
     JsonObject meta =
         object(algorithm, "meta")

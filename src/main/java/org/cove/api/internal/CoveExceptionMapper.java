@@ -20,6 +20,15 @@ public class CoveExceptionMapper implements ExceptionMapper<CoveException> {
       LOG.log(Level.WARNING, exception.type().slug() + " " + id, exception.getCause());
       return Problems.response(exception.type(), exception.detail() + " (error id " + id + ")");
     }
-    return Problems.response(exception.type(), exception.detail(), exception.extensions());
+    Response response =
+        Problems.response(exception.type(), exception.detail(), exception.extensions());
+    return exception
+        .retryAfter()
+        .map(
+            after ->
+                Response.fromResponse(response)
+                    .header("Retry-After", String.valueOf(Math.max(1, after.toSeconds())))
+                    .build())
+        .orElse(response);
   }
 }

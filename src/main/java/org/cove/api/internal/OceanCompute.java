@@ -7,9 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Optional;
 import org.cove.identity.SignedRequest;
 import org.cove.identity.SignedRequests;
 import org.cove.operator.ComputeEnvironment;
@@ -21,6 +23,7 @@ import org.cove.operator.JobRegistry;
 import org.cove.provider.Compute;
 import org.cove.provider.ComputeQuote;
 import org.cove.provider.ComputeRequest;
+import org.cove.provider.PaymentQuote;
 import org.cove.shared.Address;
 import org.cove.shared.ForbiddenException;
 import org.cove.shared.InvalidInputException;
@@ -80,12 +83,29 @@ class OceanCompute {
     request
         .datasets()
         .forEach(
-            d ->
-                datasets.add(
-                    JSON.createObjectBuilder()
-                        .add("documentId", d.did().value())
-                        .add("serviceId", d.serviceId())
-                        .add("validOrder", false)));
+            d -> {
+              JsonObjectBuilder dataset =
+                  JSON.createObjectBuilder()
+                      .add("documentId", d.did().value())
+                      .add("serviceId", d.serviceId())
+                      .add("validOrder", false);
+              PaymentJson.find(quote.payments(), PaymentQuote.serviceItem(d.did(), d.serviceId()))
+                  .ifPresent(p -> dataset.add("payment", p));
+              datasets.add(dataset);
+            });
+    JsonObjectBuilder algorithm = JSON.createObjectBuilder().add("validOrder", false);
+    request
+        .algorithm()
+        .did()
+        .flatMap(
+            did ->
+                quote.payments().stream()
+                    .filter(p -> p.item().startsWith(did.value() + "/"))
+                    .findFirst())
+        .ifPresent(p -> algorithm.add("payment", PaymentJson.write(p)));
+    String environmentItem = PaymentQuote.environmentItem(quote.environment().id());
+    Optional<PaymentQuote> environmentFee =
+        quote.payments().stream().filter(p -> p.item().equals(environmentItem)).findFirst();
     JsonArrayBuilder resources = JSON.createArrayBuilder();
     quote
         .resources()
@@ -94,17 +114,23 @@ class OceanCompute {
                 resources.add(
                     JSON.createObjectBuilder().add("id", r.id()).add("amount", r.amount())));
     return JSON.createObjectBuilder()
-        .add("algorithm", JSON.createObjectBuilder().add("validOrder", false))
+        .add("algorithm", algorithm)
         .add("datasets", datasets)
         .add(
             "payment",
             JSON.createObjectBuilder()
                 .add("chainId", quote.chainId())
-                .add("payee", providerSigner.address().value())
+                .add(
+                    "payee",
+                    environmentFee
+                        .map(p -> p.payee().value())
+                        .orElse(providerSigner.address().value()))
                 .add("token", quote.token().orElse("0x0000000000000000000000000000000000000000"))
                 .add("amount", quote.cost())
+                .add("units", environmentFee.map(p -> p.units().toString()).orElse("0"))
                 .add("minLockSeconds", quote.maxJobDuration())
                 .add("escrowAddress", ""))
+        .add("payments", PaymentJson.write(quote.payments()))
         .add("environment", quote.environment().id())
         .add("resources", resources)
         .add("maxJobDuration", quote.maxJobDuration())

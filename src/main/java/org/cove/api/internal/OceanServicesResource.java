@@ -48,6 +48,7 @@ public class OceanServicesResource {
       Map.ofEntries(
           Map.entry("nonce", endpoint("GET", "nonce")),
           Map.entry("download", endpoint("GET", "download")),
+          Map.entry("initialize", endpoint("GET", "initialize")),
           Map.entry("generateAuthToken", endpoint("POST", "auth/token")),
           Map.entry("invalidateAuthToken", endpoint("POST", "auth/token/invalidate")),
           Map.entry("computeEnvironments", endpoint("GET", "computeEnvironments")),
@@ -134,7 +135,7 @@ public class OceanServicesResource {
   @Operation(
       summary =
           "A file of an access service, signed over consumerAddress + nonce + downloadEndpoint"
-              + " (or with a bearer token)")
+              + " (or with a bearer token); a priced service names the paying transferTxId")
   public Response download(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @QueryParam("documentId") String documentId,
@@ -142,7 +143,8 @@ public class OceanServicesResource {
       @QueryParam("fileIndex") String fileIndex,
       @QueryParam("consumerAddress") String consumerAddress,
       @QueryParam("nonce") String nonce,
-      @QueryParam("signature") String signature) {
+      @QueryParam("signature") String signature,
+      @QueryParam("transferTxId") String transferTxId) {
     Did did = Did.parse(documentId);
     String service =
         Params.text(serviceId)
@@ -153,7 +155,33 @@ public class OceanServicesResource {
             ? authentication.require(authorization).address()
             : signedRequests.verify(
                 new SignedRequest(consumerAddress, nonce, "downloadEndpoint", signature));
-    return FileResponses.attachment(downloads.open(consumer, did, service, index));
+    return FileResponses.attachment(
+        downloads.open(consumer, did, service, index, Params.text(transferTxId)));
+  }
+
+  @GET
+  @Path("initialize")
+  @Operation(
+      summary =
+          "Checks that the consumer may download the service and quotes its price: pay it, then"
+              + " download with transferTxId")
+  public JsonObject initialize(
+      @QueryParam("documentId") String documentId,
+      @QueryParam("serviceId") String serviceId,
+      @QueryParam("consumerAddress") String consumerAddress) {
+    Did did = Did.parse(documentId);
+    String service =
+        Params.text(serviceId)
+            .orElseThrow(() -> new InvalidInputException("serviceId is required"));
+    Address consumer = Address.parse(consumerAddress);
+    JsonObjectBuilder answer =
+        JSON.createObjectBuilder().add("documentId", did.value()).add("serviceId", service);
+    downloads
+        .initialize(consumer, did, service)
+        .ifPresentOrElse(
+            quote -> answer.add("payment", PaymentJson.write(quote)),
+            () -> answer.add("payment", JsonValue.NULL));
+    return answer.build();
   }
 
   @GET

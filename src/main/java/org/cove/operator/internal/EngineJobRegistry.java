@@ -58,8 +58,11 @@ class EngineJobRegistry implements JobRegistry {
    */
   private final Map<String, Integer> admitting = new HashMap<>();
 
+  @Inject Submissions submissions;
+
   @Override
-  public Job register(JobSpec spec, int maxConcurrent) {
+  public Job register(
+      JobSpec spec, int maxConcurrent, java.util.function.Consumer<JobId> alongside) {
     EngineHealth health = engine.health();
     if (!health.acceptsJobs()) {
       throw new CoveException(ENGINE_UNAVAILABLE, health.refusal().orElse("the engine is down"));
@@ -69,7 +72,9 @@ class EngineJobRegistry implements JobRegistry {
     try {
       // Its own short transaction, before the engine has the job: the submission is in the
       // ledger under the consumer's name, and the engine's own record of it (same key) is skipped.
-      auditTrail.recordOnce(
+      submissions.record(
+          id,
+          alongside,
           "job:" + id + ":submitted",
           new AuditEvent(
               spec.owner(), "job-submitted", id.value(), describe(id, spec), parties(spec)));

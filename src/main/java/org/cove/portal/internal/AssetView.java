@@ -79,6 +79,8 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
     H2 name = new H2(asset.metadata().name());
     name.setId("asset-name");
     add(name, summary(asset));
+    // Arriving from a long page (the publish form) must not leave the reader mid-page.
+    name.scrollIntoView();
     if (!asset.metadata().description().isBlank()) {
       add(new Paragraph(asset.metadata().description()));
     }
@@ -102,6 +104,17 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
     }
     if (asset.publisher().equals(me.address())) {
       add(ownerActions(asset, me));
+      add(
+          new PriceEditor(
+              asset,
+              (serviceId, price) -> {
+                try {
+                  catalogue.setPrice(me, asset.did(), serviceId, price);
+                  getUI().ifPresent(ui -> ui.getPage().reload());
+                } catch (CoveException e) {
+                  Notices.error(e.detail());
+                }
+              }));
     } else if (asset.metadata().type() == AssetType.DATASET && asset.state() == AssetState.ACTIVE) {
       computeService(asset).ifPresent(s -> add(requestApproval(asset, s, me)));
     }
@@ -151,14 +164,16 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
   private Component services(Asset asset) {
     UnorderedList list = new UnorderedList();
     for (Service service : asset.services()) {
-      String price = service.price().isFree() ? "free" : service.price().amount().toPlainString();
+      String price = PriceText.of(service.price());
       String kind =
           service.type() == ServiceType.ACCESS
               ? "download"
               : "compute only: the files never leave the provider";
-      list.add(
+      ListItem item =
           new ListItem(
-              service.id() + " — " + kind + ", " + service.fileCount() + " file(s), " + price));
+              service.id() + " — " + kind + ", " + service.fileCount() + " file(s), " + price);
+      item.setId("service-" + service.id());
+      list.add(item);
     }
     return new Div(new H3("Services"), list);
   }

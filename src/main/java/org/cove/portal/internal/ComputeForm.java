@@ -20,9 +20,13 @@ import org.cove.provider.AlgorithmMetadata;
 import org.cove.provider.Asset;
 import org.cove.provider.Compute;
 import org.cove.provider.ComputeOptions;
+import org.cove.provider.ComputeQuote;
 import org.cove.provider.ComputeRequest;
 import org.cove.provider.ComputeRequest.AlgorithmRef;
 import org.cove.provider.ComputeRequest.DatasetRef;
+import org.cove.provider.PaymentQuote;
+import org.cove.provider.PaymentReason;
+import org.cove.provider.PaymentRefusal;
 import org.cove.provider.Service;
 import org.cove.shared.CoveException;
 
@@ -50,6 +54,13 @@ class ComputeForm extends VerticalLayout {
   private final IntegerField maxDuration = new IntegerField("Longest run (seconds)");
   private final ParameterForm parameters = new ParameterForm();
   private final QuoteText quote = new QuoteText();
+  private final Paragraph payment = new Paragraph();
+  private final Button run = new Button("Run", click -> run());
+
+  /** How often and how long to ask again while the chain confirms a payment. */
+  private static final int PENDING_RETRY_MILLIS = 2000;
+
+  private static final int PENDING_ATTEMPTS = 150;
 
   ComputeForm(
       Compute compute,
@@ -75,7 +86,8 @@ class ComputeForm extends VerticalLayout {
     }
     configureAlgorithm(runnable, rawAllowed);
     configureEnvironment(environments);
-    add(resources, maxDuration, parameters, actions(), quote);
+    payment.setId("pay-status");
+    add(resources, maxDuration, parameters, actions(), quote, payment);
   }
 
   private void configureAlgorithm(List<Asset> runnable, boolean rawAllowed) {
@@ -107,9 +119,12 @@ class ComputeForm extends VerticalLayout {
     environment.addValueChangeListener(change -> chooseEnvironment());
     free.addValueChangeListener(change -> showLimits());
     add(new HorizontalLayout(environment, free));
-    if (!environments.isEmpty()) {
-      environment.setValue(environments.get(0));
-    }
+    // A free environment first, when there is one: paying is a choice, never the default.
+    environments.stream()
+        .filter(e -> e.costsNothing() || e.free().isPresent())
+        .findFirst()
+        .or(() -> environments.stream().findFirst())
+        .ifPresent(environment::setValue);
   }
 
   private void showSource() {
@@ -161,25 +176,83 @@ class ComputeForm extends VerticalLayout {
   private HorizontalLayout actions() {
     Button check = new Button("Check", click -> check());
     check.setId("compute-check");
-    Button run = new Button("Run", click -> run());
     run.setId("compute-run");
     run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     return new HorizontalLayout(check, run);
   }
 
   private void check() {
-    request().ifPresent(r -> refusable(() -> quote.show(compute.initialize(r))));
+    request()
+        .ifPresent(
+            r ->
+                refusable(
+                    () -> {
+                      ComputeQuote q = compute.initialize(r);
+                      quote.show(q);
+                      run.setText(q.payments().isEmpty() ? "Run" : "Pay and run");
+                    }));
   }
 
+  /**
+   * Runs a free job at once; for a priced one, quotes it, has the wallet send the payments, then
+   * starts the job once the chain has confirmed them (asking again while they are pending).
+   */
   private void run() {
     request()
         .ifPresent(
             r ->
                 refusable(
                     () -> {
-                      Job job = compute.start(r);
-                      getUI().ifPresent(ui -> ui.navigate("jobs/" + job.id().value()));
+                      ComputeQuote q = compute.initialize(r);
+                      if (q.payments().isEmpty()) {
+                        open(compute.start(r));
+                        return;
+                      }
+                      quote.show(q);
+                      pay(r, q.payments());
                     }));
+  }
+
+  private void pay(ComputeRequest request, List<PaymentQuote> payments) {
+    run.setEnabled(false);
+    showPayment("sending", "Your wallet is asked to send " + payments.size() + " payment(s)…");
+    WalletPayments.pay(
+        this,
+        me.address(),
+        payments,
+        hashes -> startPaid(PaidRequests.with(request, payments, hashes), 1),
+        error -> {
+          run.setEnabled(true);
+          showPayment("failed", "The wallet did not pay: " + error);
+        });
+  }
+
+  private void startPaid(ComputeRequest paid, int attempt) {
+    try {
+      Job job = compute.start(paid);
+      showPayment("confirmed", "Payments confirmed: the job starts.");
+      open(job);
+    } catch (PaymentRefusal e) {
+      if (e.reason() == PaymentReason.PAYMENT_PENDING && attempt < PENDING_ATTEMPTS) {
+        showPayment("pending", "Payment sent, waiting for the chain: " + e.detail());
+        WalletPayments.later(this, PENDING_RETRY_MILLIS, () -> startPaid(paid, attempt + 1));
+        return;
+      }
+      run.setEnabled(true);
+      showPayment("refused", "Refused: " + e.detail());
+    } catch (CoveException e) {
+      run.setEnabled(true);
+      showPayment("refused", "Refused: " + e.detail());
+    }
+  }
+
+  private void showPayment(String state, String text) {
+    payment.getElement().setAttribute("data-state", state);
+    payment.setText(text);
+  }
+
+  private void open(Job job) {
+    getUI().ifPresent(ui -> ui.navigate("jobs/" + job.id().value()));
   }
 
   /** The request as the form says it, or nothing (and a hint) when a choice is missing. */

@@ -39,12 +39,25 @@ class QuoteText extends Paragraph {
         + (quote.allowNetwork() ? ", with network access" : ", without network access")
         + ". The quote holds until "
         + JobText.TIME.format(quote.validUntil())
-        + " UTC.";
+        + " UTC."
+        + payments(quote);
+  }
+
+  private static String payments(ComputeQuote quote) {
+    if (quote.payments().isEmpty()) {
+      return "";
+    }
+    return " To pay, one transaction each: "
+        + String.join("; ", quote.payments().stream().map(PriceText::of).toList())
+        + ".";
   }
 
   private static String cost(ComputeQuote quote) {
+    if (!quote.payments().isEmpty()) {
+      return "a price (below)";
+    }
     return quote.cost().signum() == 0
         ? "nothing"
-        : quote.cost().toPlainString() + " " + quote.token().orElse("(native coin)");
+        : quote.cost().toPlainString() + " " + PriceText.token(quote.token());
   }
 }

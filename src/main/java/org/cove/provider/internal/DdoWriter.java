@@ -134,7 +134,7 @@ public final class DdoWriter {
     return json.build();
   }
 
-  private static JsonObject price(Price price) {
+  static JsonObject price(Price price) {
     JsonObjectBuilder json =
         JSON.createObjectBuilder().add("amount", price.amount().toPlainString());
     price.token().ifPresent(t -> json.add("token", t));

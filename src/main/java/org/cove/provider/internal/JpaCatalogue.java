@@ -28,6 +28,7 @@ import org.cove.provider.ComputeOptions;
 import org.cove.provider.InvalidDdoException;
 import org.cove.provider.InvalidDdoException.FieldError;
 import org.cove.provider.Metadata;
+import org.cove.provider.Price;
 import org.cove.provider.Service;
 import org.cove.provider.ServiceType;
 import org.cove.shared.Address;
@@ -152,6 +153,60 @@ class JpaCatalogue implements Catalogue {
             JSON.createObjectBuilder()
                 .add("service", serviceId)
                 .add("compute", DdoWriter.compute(options))
+                .build(),
+            Set.of()));
+    return asset;
+  }
+
+  @Override
+  @Transactional
+  public Asset setPrice(Principal caller, Did did, String serviceId, Price price) {
+    if (price.amount().signum() < 0 || price.amount().scale() > 18) {
+      throw new InvalidDdoException(
+          List.of(new FieldError("price.amount", "a decimal of at least 0, at most 18 places")));
+    }
+    price
+        .token()
+        .filter(t -> !org.cove.shared.Address.isAddress(t))
+        .ifPresent(
+            t -> {
+              throw new InvalidDdoException(
+                  List.of(new FieldError("price.token", "must be a token contract address")));
+            });
+    AssetEntity entity = owned(caller, did);
+    StoredDescription description = StoredDescription.fromJson(entity.ddo);
+    if (description.services().stream().noneMatch(s -> s.id().equals(serviceId))) {
+      throw new NotFoundException("the asset has no service " + serviceId);
+    }
+    Price normalised =
+        new Price(
+            price.amount().stripTrailingZeros(),
+            price.token().map(t -> t.toLowerCase(java.util.Locale.ROOT)),
+            price.chainId());
+    List<Service> services =
+        description.services().stream()
+            .map(
+                s ->
+                    s.id().equals(serviceId)
+                        ? new Service(
+                            s.id(), s.type(), s.fileCount(), s.timeout(), normalised, s.compute())
+                        : s)
+            .toList();
+    Instant now = now();
+    entity.ddo =
+        new StoredDescription(
+                withUpdated(description.metadata(), now), services, description.credentials())
+            .toJson();
+    entity.updatedAt = now;
+    Asset asset = toAsset(entity);
+    auditTrail.record(
+        new AuditEvent(
+            caller.address(),
+            "price-changed",
+            did.value(),
+            JSON.createObjectBuilder()
+                .add("service", serviceId)
+                .add("price", DdoWriter.price(normalised))
                 .build(),
             Set.of()));
     return asset;

@@ -1,27 +1,32 @@
 package org.cove.provider.internal;
 
-import static org.cove.shared.Jsons.JSON;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
 import org.cove.provider.Asset;
 import org.cove.provider.AssetState;
 import org.cove.provider.Catalogue;
 import org.cove.provider.Decision;
 import org.cove.provider.Downloads;
+import org.cove.provider.PaymentQuote;
 import org.cove.provider.Permissions;
 import org.cove.provider.ProviderException;
 import org.cove.provider.Reason;
 import org.cove.provider.Service;
 import org.cove.shared.Address;
-import org.cove.shared.AuditEvent;
-import org.cove.shared.AuditTrail;
 import org.cove.shared.Did;
 import org.cove.shared.NotFoundException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+/**
+ * Downloads of access services' files: the permission rules, then the payment (verified on the
+ * chain before any database transaction), then, in one transaction, the payment and the download in
+ * the ledger.
+ */
 @ApplicationScoped
 class LedgeredDownloads implements Downloads {
 
@@ -32,34 +37,41 @@ class LedgeredDownloads implements Downloads {
 
   @Inject FileContents contents;
 
-  @Inject AuditTrail auditTrail;
+  @Inject ChainPayments payments;
+
+  @Inject DownloadRecords records;
+
+  @Inject
+  @ConfigProperty(name = "cove.chain.id")
+  long chainId;
 
   @Override
-  @Transactional
-  public Download open(Address consumer, Did did, String serviceId, int fileIndex) {
+  public Optional<PaymentQuote> initialize(Address consumer, Did did, String serviceId) {
     Asset asset = catalogue.get(did);
+    Service service = permitted(asset, serviceId, consumer);
+    return Due.of(service, asset, consumer, Optional.empty(), chainId)
+        .map(due -> payments.quote(consumer, due));
+  }
+
+  @Override
+  public Download open(
+      Address consumer, Did did, String serviceId, int fileIndex, Optional<String> transferTxId) {
+    Asset asset = catalogue.get(did);
+    Service service = permitted(asset, serviceId, consumer);
+    List<ChainPayments.Verified> paid =
+        Due.of(service, asset, consumer, transferTxId, chainId)
+            .map(due -> payments.verify(consumer, List.of(due)))
+            .orElse(List.of());
+    FileContents.Content content = records.record(consumer, asset, serviceId, fileIndex, paid);
+    return new Download(content.filename(), content.size(), content.stream());
+  }
+
+  private static Service permitted(Asset asset, String serviceId, Address consumer) {
     Decision decision = Permissions.mayDownload(asset, serviceId, consumer);
     if (!decision.allowed()) {
       throw ProviderException.refused(decision.refusal().orElseThrow());
     }
-    Service service = asset.service(serviceId).orElseThrow();
-    if (!service.price().isFree() && !asset.publisher().equals(consumer)) {
-      throw new ProviderException(
-          ProviderException.PAYMENT_REQUIRED,
-          "this service costs "
-              + service.price().amount().toPlainString()
-              + "; payments are not"
-              + " available yet");
-    }
-    FileContents.Content content = contents.open(did.value(), serviceId, fileIndex);
-    auditTrail.record(
-        new AuditEvent(
-            consumer,
-            "downloaded",
-            did.value(),
-            JSON.createObjectBuilder().add("service", serviceId).add("file", fileIndex).build(),
-            AuditEvent.parties(consumer, asset.publisher())));
-    return new Download(content.filename(), content.size(), content.stream());
+    return asset.service(serviceId).orElseThrow();
   }
 
   @Override

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import org.cove.provider.ComputeRequest;
 import org.cove.provider.ConsumerParameter;
 import org.cove.provider.Container;
 import org.cove.provider.Decision;
+import org.cove.provider.PaymentQuote;
 import org.cove.provider.Permissions;
 import org.cove.provider.ProviderException;
 import org.cove.provider.Reason;
@@ -63,12 +65,18 @@ class ProviderCompute implements Compute {
 
   @Inject Clock clock;
 
+  @Inject ChainPayments payments;
+
   @Inject
   @ConfigProperty(name = "cove.chain.id")
   long chainId;
 
-  /** A request that passed every check: what the job will be, and where. */
-  record Checked(JobSpec spec, ComputeEnvironment environment, ComputeQuote quote) {}
+  /**
+   * A request that passed every check: what the job will be, where, what it costs, and the priced
+   * items that must be paid (each with the transaction the request names for it, if any).
+   */
+  record Checked(
+      JobSpec spec, ComputeEnvironment environment, ComputeQuote quote, List<Due> dues) {}
 
   @Override
   public ComputeQuote initialize(ComputeRequest request) {
@@ -80,13 +88,39 @@ class ProviderCompute implements Compute {
           "max_jobs_reached",
           "environment " + checked.environment().id() + " runs as many jobs as it may");
     }
-    return checked.quote();
+    List<PaymentQuote> quotes = new ArrayList<>();
+    for (Due due : checked.dues()) {
+      quotes.add(payments.quote(request.consumer(), due));
+    }
+    ComputeQuote q = checked.quote();
+    return new ComputeQuote(
+        q.environment(),
+        q.resources(),
+        q.maxJobDuration(),
+        q.cost(),
+        q.token(),
+        q.chainId(),
+        quotes.stream()
+            .map(PaymentQuote::validUntil)
+            .min(Instant::compareTo)
+            .orElse(q.validUntil()),
+        q.allowNetwork(),
+        quotes);
   }
 
+  /**
+   * Checks the request, then each payment against the chain (outside any database transaction),
+   * then records the payments and the submission in one transaction before the engine gets the job:
+   * a job never runs unpaid, and a payment is never used twice.
+   */
   @Override
   public Job start(ComputeRequest request) {
     Checked checked = check(request);
-    return registry.register(checked.spec(), checked.environment().maxJobs(request.free()));
+    List<ChainPayments.Verified> paid = payments.verify(request.consumer(), checked.dues());
+    return registry.register(
+        checked.spec(),
+        checked.environment().maxJobs(request.free()),
+        paid.isEmpty() ? id -> {} : id -> payments.record(paid, "job:" + id.value()));
   }
 
   Checked check(ComputeRequest request) {
@@ -98,6 +132,8 @@ class ProviderCompute implements Compute {
     }
     AlgorithmChoice choice = algorithm(request);
     List<JobSpec.Input> inputs = new ArrayList<>();
+    List<Due> dues = new ArrayList<>();
+    due(choice, request).ifPresent(dues::add);
     boolean networkAllowed = true;
     for (int i = 0; i < request.datasets().size(); i++) {
       ComputeRequest.DatasetRef ref = request.datasets().get(i);
@@ -119,17 +155,13 @@ class ProviderCompute implements Compute {
                   throw ProviderException.refused(reason);
                 });
       }
-      requireFree(service, dataset, request);
+      Due.of(service, dataset, request.consumer(), ref.transferTxId(), chainId)
+          .ifPresent(dues::add);
       inputs.add(new JobSpec.Input(dataset.did(), ref.serviceId(), dataset.publisher()));
     }
     ComputeEnvironment environment = environments.require(request.environment());
     if (request.free() && environment.free().isEmpty() && !environment.costsNothing()) {
       throw ComputeRefusal.of("no_free_tier", "environment " + environment.id() + " is not free");
-    }
-    if (!request.free() && !environment.costsNothing()) {
-      throw new ProviderException(
-          ProviderException.PAYMENT_REQUIRED,
-          "environment " + environment.id() + " has a price; payments are not available yet");
     }
     List<JobSpec.ResourceAmount> resources =
         environment.resolve(request.resources(), request.free());
@@ -156,17 +188,51 @@ class ProviderCompute implements Compute {
             request.additionalViewers(),
             allowNetwork,
             request.publishOutput());
+    BigDecimal cost = request.free() ? BigDecimal.ZERO : cost(environment, resources, duration);
+    Optional<String> feeToken = environment.fees().flatMap(ComputeEnvironment.Fees::token);
+    long feeChain = environment.fees().map(ComputeEnvironment.Fees::chainId).orElse(chainId);
+    if (cost.signum() > 0) {
+      dues.add(
+          new Due(
+              PaymentQuote.environmentItem(environment.id()),
+              Optional.empty(),
+              payments.feeAddress(),
+              feeToken.map(t -> t.toLowerCase(java.util.Locale.ROOT)),
+              feeChain,
+              cost,
+              request.environmentTxId()));
+    }
     ComputeQuote quote =
         new ComputeQuote(
             environment,
             resources,
             duration,
-            request.free() ? BigDecimal.ZERO : cost(environment, resources, duration),
-            environment.fees().flatMap(ComputeEnvironment.Fees::token),
-            environment.fees().map(ComputeEnvironment.Fees::chainId).orElse(chainId),
+            cost,
+            feeToken,
+            feeChain,
             clock.instant().plus(QUOTE_VALIDITY),
-            allowNetwork);
-    return new Checked(spec, environment, quote);
+            allowNetwork,
+            List.of());
+    return new Checked(spec, environment, quote, dues);
+  }
+
+  /** The published algorithm's price, unless it is free or the consumer publishes it. */
+  private Optional<Due> due(AlgorithmChoice choice, ComputeRequest request) {
+    if (choice instanceof AlgorithmChoice.Published published) {
+      Asset algorithm = published.algorithm();
+      String serviceId = request.algorithm().serviceId().orElse(algorithm.services().get(0).id());
+      return algorithm
+          .service(serviceId)
+          .flatMap(
+              s ->
+                  Due.of(
+                      s,
+                      algorithm,
+                      request.consumer(),
+                      request.algorithm().transferTxId(),
+                      chainId));
+    }
+    return Optional.empty();
   }
 
   private AlgorithmChoice algorithm(ComputeRequest request) {
@@ -184,7 +250,6 @@ class ProviderCompute implements Compute {
                           .service(id)
                           .orElseThrow(() -> ProviderException.refused(Reason.SERVICE_NOT_FOUND)))
               .orElse(algorithm.services().get(0));
-      requireFree(service, algorithm, request);
       return new AlgorithmChoice.Published(algorithm, true);
     }
     ComputeRequest.RawAlgorithm raw =
@@ -251,18 +316,6 @@ class ProviderCompute implements Compute {
               price.multiply(BigDecimal.valueOf(r.amount())).multiply(BigDecimal.valueOf(minutes)));
     }
     return total.stripTrailingZeros();
-  }
-
-  private static void requireFree(Service service, Asset asset, ComputeRequest request) {
-    if (!service.price().isFree() && !asset.publisher().equals(request.consumer())) {
-      throw new ProviderException(
-          ProviderException.PAYMENT_REQUIRED,
-          "the service "
-              + service.id()
-              + " costs "
-              + service.price().amount().toPlainString()
-              + "; payments are not available yet");
-    }
   }
 
   private static void refuseUnless(Decision decision) {

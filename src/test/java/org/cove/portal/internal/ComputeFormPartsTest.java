@@ -105,7 +105,8 @@ class ComputeFormPartsTest {
             Optional.empty(),
             8996,
             Instant.parse("2025-11-03T10:00:00Z"),
-            false);
+            false,
+            List.of());
 
     assertThat(QuoteText.describe(quote))
         .isEqualTo(
