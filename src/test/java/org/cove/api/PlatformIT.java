@@ -3,6 +3,17 @@ package org.cove.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.cove.testing.CoveClient;
 import org.cove.testing.CoveClient.Response;
 import org.junit.jupiter.api.Test;
@@ -88,5 +99,33 @@ class PlatformIT {
 
     assertThat(portal.status()).isEqualTo(200);
     assertThat(portal.contentType()).startsWith("text/html");
+  }
+
+  /**
+   * A client that offers an h2c upgrade (the JDK's default) and sends many requests at once gets
+   * HTTP/1.1 answers to all of them: Liberty's HTTP/2 channel once wedged under exactly this load.
+   */
+  @Test
+  void concurrent_clients_offering_http2_are_all_answered_over_http_1_1() throws Exception {
+    HttpClient http2 = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(cove.baseUrl() + "/api/services/computeEnvironments"))
+            .timeout(Duration.ofSeconds(20))
+            .build();
+    ExecutorService clients = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<HttpResponse<Void>>> answers = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        answers.add(
+            clients.submit(() -> http2.send(request, HttpResponse.BodyHandlers.discarding())));
+      }
+      for (Future<HttpResponse<Void>> answer : answers) {
+        HttpResponse<Void> response = answer.get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
   }
 }
