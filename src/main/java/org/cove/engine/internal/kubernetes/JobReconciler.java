@@ -394,8 +394,14 @@ final class JobReconciler {
         Optional.ofNullable(ComputeJobs.timeline(job.getStatus()).get(since))
             .orElse(clock.instant());
     Duration left = Duration.between(clock.instant(), started.plus(limit).plus(DEADLINE_GRACE));
-    return Optional.of(left.isNegative() ? Duration.ZERO : left);
+    // look again well before the deadline too: a pod whose deletion event was missed (a watch
+    // reconnect, a race with this reconcile) must still fail its job within a minute
+    Duration next = left.compareTo(RECHECK) > 0 ? RECHECK : left;
+    return Optional.of(next.isNegative() ? Duration.ZERO : next);
   }
+
+  /** The longest a running stage goes unchecked, whatever its deadline. */
+  static final Duration RECHECK = Duration.ofSeconds(20);
 
   private ComputeJobStatus moveFrom(ComputeJobStatus s, JobStatus from, JobStatus to) {
     if (code(s) == from) {
