@@ -16,9 +16,7 @@ public interface JobRegistry {
    * Registers an accepted job (status 1) and records the submission in the ledger, unless {@code
    * maxConcurrent} jobs already run in its environment ({@code max_jobs_reached}).
    */
-  default Job register(JobSpec spec, int maxConcurrent) {
-    return register(spec, maxConcurrent, id -> {});
-  }
+  Job register(JobSpec spec, int maxConcurrent);
 
   /**
    * As above; {@code alongside} runs in the same database transaction as the submission's ledger

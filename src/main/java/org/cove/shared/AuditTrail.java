@@ -1,5 +1,7 @@
 package org.cove.shared;
 
+import java.util.List;
+
 /**
  * Records events in the tamper-evident ledger. The ledger module implements it; any module may
  * record through it without depending on the ledger.
@@ -18,4 +20,20 @@ public interface AuditTrail {
    * once. Joins the caller's transaction, or runs in its own. Returns whether it appended.
    */
   boolean recordOnce(String key, AuditEvent event);
+
+  /** An event and the key it is recorded under once. */
+  record Keyed(String key, AuditEvent event) {}
+
+  /**
+   * Records, in order, each event whose key is not in the ledger yet (the first of two with one
+   * key). The ledger writes them in one transaction, joining the caller's if there is one. Returns
+   * how many it appended.
+   */
+  default int recordAllOnce(List<Keyed> events) {
+    int appended = 0;
+    for (Keyed keyed : events) {
+      appended += recordOnce(keyed.key(), keyed.event()) ? 1 : 0;
+    }
+    return appended;
+  }
 }

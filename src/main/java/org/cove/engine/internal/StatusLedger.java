@@ -1,6 +1,8 @@
 package org.cove.engine.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,22 +70,38 @@ final class StatusLedger {
             .anyMatch(s -> !state.ledgered().contains(JobState.statusKey(s)));
   }
 
+  /** Everything missing in one call: the ledger writes it in one transaction. */
   private void record(JobId id, JobSpec spec) {
     JobState state = store.state(id).orElseThrow();
+    List<String> marks = new ArrayList<>();
+    List<AuditTrail.Keyed> missing = new ArrayList<>();
     if (!state.ledgered().contains(JobState.SUBMITTED)) {
-      trail.recordOnce(key(id, JobState.SUBMITTED), submitted(id, spec));
-      state = store.remember(id, s -> s.withLedgered(JobState.SUBMITTED));
+      marks.add(JobState.SUBMITTED);
+      missing.add(new AuditTrail.Keyed(key(id, JobState.SUBMITTED), submitted(id, spec)));
     }
     for (Map.Entry<JobStatus, Instant> reached : state.timeline().entrySet()) {
       String status = JobState.statusKey(reached.getKey());
       if (!state.ledgered().contains(status)) {
-        trail.recordOnce(key(id, status), statusEvent(id, spec, reached.getKey(), state));
-        state = store.remember(id, s -> s.withLedgered(status));
+        marks.add(status);
+        missing.add(
+            new AuditTrail.Keyed(key(id, status), statusEvent(id, spec, reached.getKey(), state)));
       }
+    }
+    if (!missing.isEmpty()) {
+      trail.recordAllOnce(missing);
+      state = store.remember(id, s -> withLedgered(s, marks));
     }
     if (state.finished()) {
       store.persist(id);
     }
+  }
+
+  private static JobState withLedgered(JobState state, List<String> marks) {
+    JobState marked = state;
+    for (String mark : marks) {
+      marked = marked.withLedgered(mark);
+    }
+    return marked;
   }
 
   static String key(JobId id, String suffix) {

@@ -1,8 +1,10 @@
 package org.cove.ledger.internal;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,6 +24,7 @@ import org.cove.ledger.Times;
 import org.cove.ledger.Verification;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.AuditTrail;
+import org.cove.shared.AuditTrail.Keyed;
 import org.cove.shared.DatabaseException;
 import org.cove.shared.Page;
 import org.cove.shared.ProviderSigner;
@@ -36,6 +39,18 @@ class JdbcLedger implements Ledger, AuditTrail {
 
   @Inject Clock clock;
 
+  @Inject KeyedAppends appends;
+
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
+
+  private GroupCommit groupCommit;
+
+  @PostConstruct
+  void startGroupCommit() {
+    groupCommit = new GroupCommit(events -> appends.append(events));
+  }
+
   /** Joins the caller's transaction: the entry commits exactly when the recorded change does. */
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
@@ -44,10 +59,22 @@ class JdbcLedger implements Ledger, AuditTrail {
   }
 
   @Override
-  @Transactional
   public boolean recordOnce(String key, AuditEvent event) {
-    return inConnection(
-        connection -> LedgerStore.appendOnce(connection, key, event, clock.instant()).isPresent());
+    return recordAllOnce(List.of(new Keyed(key, event))) == 1;
+  }
+
+  /**
+   * In the caller's transaction if there is one (its changes and the entries commit together);
+   * otherwise together with whatever other threads are recording at the same moment.
+   */
+  @Override
+  public int recordAllOnce(List<Keyed> events) {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    return transactions.getTransactionKey() != null
+        ? appends.append(events).size()
+        : groupCommit.append(events);
   }
 
   @Override

@@ -11,8 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.cove.ledger.Checkpoint;
 import org.cove.ledger.LedgerEntry;
@@ -21,6 +25,7 @@ import org.cove.ledger.Times;
 import org.cove.ledger.Verification;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
+import org.cove.shared.AuditTrail.Keyed;
 import org.cove.shared.CanonicalJson;
 import org.cove.shared.CoveException;
 import org.cove.shared.InvalidInputException;
@@ -47,50 +52,76 @@ final class LedgerStore {
   private static final String COLUMNS =
       "sequence, recorded_at, actor, kind, subject, parties, payload, previous_hash, hash";
 
+  private static final String INSERT =
+      "insert into ledger_entry (" + COLUMNS + ", event_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private LedgerStore() {}
 
   static LedgerEntry append(Connection connection, AuditEvent event, Instant now)
       throws SQLException {
     lock(connection);
-    return appendAfter(connection, head(connection), event, now, null);
+    LedgerEntry entry = chained(head(connection), event, now);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      bind(connection, insert, entry, null);
+      insert.executeUpdate();
+    }
+    return entry;
+  }
+
+  /** Appends unless an entry with this key exists; empty when it did. */
+  static Optional<LedgerEntry> appendOnce(
+      Connection connection, String key, AuditEvent event, Instant now) throws SQLException {
+    return Optional.ofNullable(
+        appendAllOnce(connection, List.of(new Keyed(key, event)), now).get(key));
   }
 
   /**
-   * Appends unless an entry with this key exists; empty when it did. A key already there is found
-   * without waiting for the lock; under the lock, one query reads both whether the key exists
-   * (again: it may have been added meanwhile) and the head, so the lock is held for as few round
+   * Appends, in order, each event whose key is not recorded yet (the first of two with one key),
+   * and returns what it appended by key. Keys already there are found without waiting for the lock;
+   * under the lock, one query reads both which keys exist (again: they may have been added
+   * meanwhile) and the head, and the inserts go in one batch, so the lock is held for as few round
    * trips as possible: every append in the system waits for it.
    */
-  static Optional<LedgerEntry> appendOnce(
-      Connection connection, String key, AuditEvent event, Instant now) throws SQLException {
-    if (hasKey(connection, key)) {
-      return Optional.empty();
+  static Map<String, LedgerEntry> appendAllOnce(
+      Connection connection, List<Keyed> events, Instant now) throws SQLException {
+    List<Keyed> missing = withoutKeys(events, recordedKeys(connection, events));
+    if (missing.isEmpty()) {
+      return Map.of();
     }
     lock(connection);
+    Head head;
+    Set<String> recorded;
     try (PreparedStatement select =
         connection.prepareStatement(
-            "select exists(select 1 from ledger_entry where event_key = ?),"
-                + " (select sequence from ledger_entry order by sequence desc limit 1),"
-                + " (select hash from ledger_entry order by sequence desc limit 1)")) {
-      select.setString(1, key);
+            "select (select sequence from ledger_entry order by sequence desc limit 1),"
+                + " (select hash from ledger_entry order by sequence desc limit 1),"
+                + " array(select event_key from ledger_entry where event_key = any(?))")) {
+      select.setArray(1, keyArray(connection, missing));
       try (ResultSet rows = select.executeQuery()) {
         rows.next();
-        if (rows.getBoolean(1)) {
-          return Optional.empty();
-        }
-        Head head =
-            rows.getString(3) == null
+        head =
+            rows.getString(2) == null
                 ? new Head(0, EntryHasher.GENESIS)
-                : new Head(rows.getLong(2), rows.getString(3));
-        return Optional.of(appendAfter(connection, head, event, now, key));
+                : new Head(rows.getLong(1), rows.getString(2));
+        recorded = stringSet(rows.getArray(3));
       }
     }
+    Map<String, LedgerEntry> appended = new LinkedHashMap<>();
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (Keyed keyed : withoutKeys(missing, recorded)) {
+        LedgerEntry entry = chained(head, keyed.event(), now);
+        bind(connection, insert, entry, keyed.key());
+        insert.addBatch();
+        appended.put(keyed.key(), entry);
+        head = new Head(entry.sequence(), entry.hash());
+      }
+      insert.executeBatch();
+    }
+    return appended;
   }
 
-  /** Appends after {@code head}, which the caller read while holding the lock. */
-  private static LedgerEntry appendAfter(
-      Connection connection, Head head, AuditEvent event, Instant now, String key)
-      throws SQLException {
+  /** The entry that follows {@code head}, which the caller read while holding the lock. */
+  private static LedgerEntry chained(Head head, AuditEvent event, Instant now) {
     long sequence = head.size() + 1;
     Instant time = Times.truncate(now);
     List<Address> parties =
@@ -99,30 +130,47 @@ final class LedgerStore {
     String canonical =
         EntryHasher.canonicalEntry(
             sequence, time, event.actor(), event.kind(), event.subject(), parties, payload);
-    String hash = EntryHasher.hash(head.hash(), canonical);
-    LedgerEntry entry =
-        new LedgerEntry(
-            sequence,
-            time,
-            event.actor(),
-            event.kind(),
-            event.subject(),
-            parties,
-            payload,
-            head.hash(),
-            hash);
-    insert(connection, entry, key);
-    return entry;
+    return new LedgerEntry(
+        sequence,
+        time,
+        event.actor(),
+        event.kind(),
+        event.subject(),
+        parties,
+        payload,
+        head.hash(),
+        EntryHasher.hash(head.hash(), canonical));
   }
 
-  private static boolean hasKey(Connection connection, String key) throws SQLException {
+  /** The events in order, without those whose key is in {@code skipped} or came earlier. */
+  private static List<Keyed> withoutKeys(List<Keyed> events, Set<String> skipped) {
+    Set<String> seen = new HashSet<>(skipped);
+    return events.stream().filter(keyed -> seen.add(keyed.key())).toList();
+  }
+
+  private static Set<String> recordedKeys(Connection connection, List<Keyed> events)
+      throws SQLException {
     try (PreparedStatement select =
-        connection.prepareStatement("select 1 from ledger_entry where event_key = ?")) {
-      select.setString(1, key);
+        connection.prepareStatement(
+            "select event_key from ledger_entry where event_key = any(?)")) {
+      select.setArray(1, keyArray(connection, events));
+      Set<String> keys = new HashSet<>();
       try (ResultSet rows = select.executeQuery()) {
-        return rows.next();
+        while (rows.next()) {
+          keys.add(rows.getString(1));
+        }
       }
+      return keys;
     }
+  }
+
+  private static Array keyArray(Connection connection, List<Keyed> events) throws SQLException {
+    return connection.createArrayOf(
+        "varchar", events.stream().map(Keyed::key).toArray(String[]::new));
+  }
+
+  private static Set<String> stringSet(Array array) throws SQLException {
+    return new HashSet<>(Arrays.asList((String[]) array.getArray()));
   }
 
   static void lock(Connection connection) throws SQLException {
@@ -146,25 +194,19 @@ final class LedgerStore {
     }
   }
 
-  private static void insert(Connection connection, LedgerEntry entry, String key)
+  private static void bind(
+      Connection connection, PreparedStatement insert, LedgerEntry entry, String key)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into ledger_entry ("
-                + COLUMNS
-                + ", event_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setLong(1, entry.sequence());
-      insert.setObject(2, OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC));
-      insert.setString(3, entry.actor().value());
-      insert.setString(4, entry.kind());
-      insert.setString(5, entry.subject());
-      insert.setArray(6, addressArray(connection, entry.parties()));
-      insert.setString(7, entry.payload());
-      insert.setString(8, entry.previousHash());
-      insert.setString(9, entry.hash());
-      insert.setString(10, key);
-      insert.executeUpdate();
-    }
+    insert.setLong(1, entry.sequence());
+    insert.setObject(2, OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC));
+    insert.setString(3, entry.actor().value());
+    insert.setString(4, entry.kind());
+    insert.setString(5, entry.subject());
+    insert.setArray(6, addressArray(connection, entry.parties()));
+    insert.setString(7, entry.payload());
+    insert.setString(8, entry.previousHash());
+    insert.setString(9, entry.hash());
+    insert.setString(10, key);
   }
 
   static Page<LedgerEntry> query(Connection connection, LedgerQuery query) throws SQLException {

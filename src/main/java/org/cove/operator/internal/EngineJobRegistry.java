@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.cove.operator.ComputeEngine;
 import org.cove.operator.ComputeRefusal;
@@ -61,8 +62,23 @@ class EngineJobRegistry implements JobRegistry {
   @Inject Submissions submissions;
 
   @Override
-  public Job register(
-      JobSpec spec, int maxConcurrent, java.util.function.Consumer<JobId> alongside) {
+  public Job register(JobSpec spec, int maxConcurrent) {
+    // nothing to commit alongside: the ledger may write the entry with other threads' entries
+    return register(spec, maxConcurrent, (id, key, event) -> auditTrail.recordOnce(key, event));
+  }
+
+  @Override
+  public Job register(JobSpec spec, int maxConcurrent, Consumer<JobId> alongside) {
+    return register(
+        spec, maxConcurrent, (id, key, event) -> submissions.record(id, alongside, key, event));
+  }
+
+  /** How the submission reaches the ledger, given its key and entry. */
+  private interface Submission {
+    void record(JobId id, String key, AuditEvent submitted);
+  }
+
+  private Job register(JobSpec spec, int maxConcurrent, Submission submission) {
     EngineHealth health = engine.health();
     if (!health.acceptsJobs()) {
       throw new CoveException(ENGINE_UNAVAILABLE, health.refusal().orElse("the engine is down"));
@@ -70,11 +86,10 @@ class EngineJobRegistry implements JobRegistry {
     JobId id = JobId.random();
     reserveSlot(spec.environment(), maxConcurrent);
     try {
-      // Its own short transaction, before the engine has the job: the submission is in the
-      // ledger under the consumer's name, and the engine's own record of it (same key) is skipped.
-      submissions.record(
+      // Before the engine has the job: the submission is in the ledger under the consumer's name,
+      // and the engine's own record of it (same key) is skipped.
+      submission.record(
           id,
-          alongside,
           "job:" + id + ":submitted",
           new AuditEvent(
               spec.owner(), "job-submitted", id.value(), describe(id, spec), parties(spec)));

@@ -117,10 +117,11 @@ class ProviderCompute implements Compute {
   public Job start(ComputeRequest request) {
     Checked checked = check(request);
     List<ChainPayments.Verified> paid = payments.verify(request.consumer(), checked.dues());
-    return registry.register(
-        checked.spec(),
-        checked.environment().maxJobs(request.free()),
-        paid.isEmpty() ? id -> {} : id -> payments.record(paid, "job:" + id.value()));
+    int maxJobs = checked.environment().maxJobs(request.free());
+    return paid.isEmpty()
+        ? registry.register(checked.spec(), maxJobs)
+        : registry.register(
+            checked.spec(), maxJobs, id -> payments.record(paid, "job:" + id.value()));
   }
 
   Checked check(ComputeRequest request) {

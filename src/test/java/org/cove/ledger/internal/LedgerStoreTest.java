@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,8 @@ import org.cove.ledger.Times;
 import org.cove.ledger.Verification;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
+import org.cove.shared.AuditTrail.Keyed;
+import org.cove.shared.CanonicalJson;
 import org.cove.shared.Page;
 import org.cove.testing.RandomData;
 import org.cove.testing.TestDatabase;
@@ -122,6 +125,35 @@ class LedgerStoreTest {
     connection.setAutoCommit(true);
 
     assertThat(verify(List.of()).size()).isEqualTo(4);
+  }
+
+  @Test
+  void a_batch_appends_its_new_keys_in_order_in_one_chain_and_skips_the_recorded_ones()
+      throws SQLException {
+    connection.setAutoCommit(false);
+    LedgerStore.appendOnce(connection, "job:1:status:1", randomEvent(), Instant.now());
+    List<Keyed> batch =
+        List.of(
+            new Keyed("job:1:status:1", randomEvent()),
+            new Keyed("job:1:status:20", randomEvent()),
+            new Keyed("job:2:status:1", randomEvent()),
+            new Keyed("job:1:status:20", randomEvent()),
+            new Keyed("job:1:status:70", randomEvent()));
+
+    Map<String, LedgerEntry> appended = LedgerStore.appendAllOnce(connection, batch, Instant.now());
+    Map<String, LedgerEntry> again = LedgerStore.appendAllOnce(connection, batch, Instant.now());
+    connection.commit();
+    connection.setAutoCommit(true);
+
+    assertThat(appended.keySet())
+        .containsExactly("job:1:status:20", "job:2:status:1", "job:1:status:70");
+    assertThat(appended.values()).extracting(LedgerEntry::sequence).containsExactly(2L, 3L, 4L);
+    assertThat(appended.get("job:1:status:20").payload())
+        .isEqualTo(CanonicalJson.canonicalize(batch.get(1).event().payload().toString()));
+    assertThat(again).isEmpty();
+    assertThat(verify(List.of()))
+        .extracting(Verification::ok, Verification::size)
+        .containsExactly(true, 4L);
   }
 
   @Test
