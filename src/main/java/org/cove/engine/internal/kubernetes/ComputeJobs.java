@@ -196,8 +196,9 @@ final class ComputeJobs {
 
   /** The ids of the datasets, as the algorithm's {@code DIDS} variable lists them. */
   static String dids(ComputeJobSpec spec) {
+    // the hex part only, as Ocean's algorithms expect and as the inputs' directories are named
     return spec.datasets.stream()
-        .map(d -> "\"" + d.did + "\"")
+        .map(d -> "\"" + new Did(d.did).hex() + "\"")
         .collect(Collectors.joining(",", "[", "]"));
   }
 }

@@ -433,7 +433,7 @@ final class JobReconciler {
   }
 
   private static String timedOut(Duration limit) {
-    return "the algorithm ran longer than its " + limit.toSeconds() + " s";
+    return "the algorithm ran longer than its maximum duration of " + limit.toSeconds() + " s";
   }
 
   private static String newToken() {

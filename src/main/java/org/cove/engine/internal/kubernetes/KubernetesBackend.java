@@ -61,6 +61,13 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   private final ScheduledExecutorService timer;
   private final Consumer<Job> ended;
   private final SharedIndexInformer<ComputeJob> jobs;
+
+  /**
+   * Jobs this replica deleted while its cache may still show them for a moment: a delete is seen at
+   * once by the caller that made it, as on the local engine.
+   */
+  private final java.util.Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private JobController controller;
   private Leadership leadership;
 
@@ -239,6 +246,7 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   @Override
   public List<Job> jobs(Predicate<JobSpec> matching, boolean unfinishedOnly) {
     return jobs.getIndexer().list().stream()
+        .filter(job -> !deleted.contains(job.getMetadata().getName()))
         .filter(job -> !unfinishedOnly || !ComputeJobs.status(job).terminal())
         .map(ComputeJobs::job)
         .filter(job -> matching.test(job.spec()))
@@ -274,11 +282,17 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("job " + id + " could not be deleted", e);
     }
-    client
-        .resources(ComputeJob.class)
-        .inNamespace(settings.namespace())
-        .withName(id.value())
-        .delete();
+    deleted.add(id.value());
+    try {
+      client
+          .resources(ComputeJob.class)
+          .inNamespace(settings.namespace())
+          .withName(id.value())
+          .delete();
+    } catch (RuntimeException e) {
+      deleted.remove(id.value());
+      throw e;
+    }
     ledger.forget(id);
   }
 
@@ -403,6 +417,12 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
             .getByKey(
                 io.fabric8.kubernetes.client.informers.cache.Cache.namespaceKeyFunc(
                     settings.namespace(), id.value()));
+    if (deleted.contains(id.value())) {
+      if (cached != null) {
+        return Optional.empty(); // the cache has not caught up with this replica's delete
+      }
+      deleted.remove(id.value());
+    }
     if (cached != null) {
       return Optional.of(cached);
     }

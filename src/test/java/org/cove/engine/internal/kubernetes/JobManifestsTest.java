@@ -70,6 +70,11 @@ class JobManifestsTest {
     assertThat(container.getEnv())
         .anySatisfy(e -> assertThat(e.getName()).isEqualTo("OUTPUTS"))
         .anySatisfy(e -> assertThat(e.getName()).isEqualTo("DIDS"));
+    // Ocean's algorithms join INPUTS with each of DIDS: the hex part, as the directories are named
+    assertThat(container.getEnv())
+        .filteredOn(e -> e.getName().equals("DIDS"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo("[\"" + Specs.DATASET.hex() + "\"]"));
     assertThat(pod.getMetadata().getLabels())
         .containsEntry(JobNames.STAGE, "algorithm")
         .containsEntry(JobNames.NETWORK, "denied")

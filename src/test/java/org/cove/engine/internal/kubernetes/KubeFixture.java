@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +66,9 @@ final class KubeFixture implements AutoCloseable {
 
   KubeFixture(Path dataDir) {
     this.dataDir = dataDir;
-    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    // concurrent: a test kubelet adds log expectations while the server answers requests
+    Map<ServerRequest, Queue<ServerResponse>> responses =
+        new java.util.concurrent.ConcurrentHashMap<>();
     server =
         new KubernetesMockServer(
             new Context(),
