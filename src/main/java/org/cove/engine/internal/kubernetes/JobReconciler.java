@@ -217,11 +217,7 @@ final class JobReconciler {
       case SUCCEEDED:
       default:
         saveLog(job, Stage.PUBLISH, pod);
-        JobStatus outcome =
-            Optional.ofNullable(job.getStatus().failureCode)
-                .flatMap(JobStatus::ofCode)
-                .orElse(JobStatus.FINISHED);
-        return end(job, outcome, null);
+        return end(job, JobStatus.FINISHED, null);
     }
   }
 
@@ -239,8 +235,11 @@ final class JobReconciler {
           if (code(s).terminal() || code(s) == JobStatus.PUBLISHING) {
             return s;
           }
-          s.failureCode = outcome == JobStatus.FINISHED ? null : outcome.code();
-          s.message = message;
+          // a publish pod quicker than this write (a crash in between) may have set 42: it stays
+          if (!quotaExceeded(s) || !outranksByQuota(outcome)) {
+            s.failureCode = outcome == JobStatus.FINISHED ? null : outcome.code();
+            s.message = message;
+          }
           if (exitCode != null) {
             s.exitCode = exitCode;
           }
@@ -250,15 +249,13 @@ final class JobReconciler {
     return Optional.of(settings.stageTimeout());
   }
 
-  /** The ending: results listed, status written, then the job's objects go. */
-  private Optional<Duration> end(ComputeJob job, JobStatus outcome, String failure) {
+  /**
+   * The ending: results listed, status written, then the job's objects go. The ending fixed before
+   * publishing (or by the output quota while publishing) wins over {@code otherwise}; it is read
+   * from the status being written, not from the cached copy, which may predate it.
+   */
+  private Optional<Duration> end(ComputeJob job, JobStatus otherwise, String failure) {
     var listed = list(id(job));
-    JobStatus finalStatus =
-        outcome == JobStatus.PUBLISH_FAILED
-            ? Optional.ofNullable(job.getStatus().failureCode)
-                .flatMap(JobStatus::ofCode)
-                .orElse(JobStatus.PUBLISH_FAILED)
-            : outcome;
     Optional<ComputeJob> written =
         write(
             job,
@@ -266,6 +263,8 @@ final class JobReconciler {
               if (code(s) != JobStatus.PUBLISHING) {
                 return s;
               }
+              JobStatus finalStatus =
+                  Optional.ofNullable(s.failureCode).flatMap(JobStatus::ofCode).orElse(otherwise);
               s.results = listed;
               if (failure != null && s.message == null) {
                 s.message = failure;
@@ -398,6 +397,30 @@ final class JobReconciler {
     // reconnect, a race with this reconcile) must still fail its job within a minute
     Duration next = left.compareTo(RECHECK) > 0 ? RECHECK : left;
     return Optional.of(next.isNegative() ? Duration.ZERO : next);
+  }
+
+  /**
+   * Records that the publish pod handed over more than the job's quota: the job will end with 42
+   * (unless it was stopped or timed out, which the local engine's watchdog also decides first).
+   */
+  static ComputeJobStatus outputQuotaExceeded(ComputeJobStatus s, String message) {
+    JobStatus ending =
+        Optional.ofNullable(s.failureCode).flatMap(JobStatus::ofCode).orElse(JobStatus.FINISHED);
+    if (code(s).terminal() || !outranksByQuota(ending)) {
+      return s;
+    }
+    s.failureCode = JobStatus.OUTPUT_LIMIT_EXCEEDED.code();
+    s.message = message;
+    return s;
+  }
+
+  private static boolean quotaExceeded(ComputeJobStatus s) {
+    return s.failureCode != null && s.failureCode == JobStatus.OUTPUT_LIMIT_EXCEEDED.code();
+  }
+
+  /** Endings an exceeded output quota replaces, as in the local engine. */
+  private static boolean outranksByQuota(JobStatus ending) {
+    return ending == JobStatus.FINISHED || ending == JobStatus.ALGORITHM_FAILED;
   }
 
   /** The longest a running stage goes unchecked, whatever its deadline. */
