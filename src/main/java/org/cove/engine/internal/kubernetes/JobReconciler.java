@@ -77,7 +77,10 @@ final class JobReconciler {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    ComputeJob job = found.get();
+    return step(found.get());
+  }
+
+  private Optional<Duration> step(ComputeJob job) {
     ledger.catchUp(job);
     JobStatus status = ComputeJobs.status(job);
     if (status.terminal()) {
@@ -93,6 +96,10 @@ final class JobReconciler {
   }
 
   private Optional<Duration> queued(ComputeJob job) {
+    Optional<ComputeJob> newer = newer(job);
+    if (newer.isPresent()) {
+      return again(newer.get());
+    }
     createVolumeAndSecrets(job);
     if (job.getSpec().stopRequested) {
       return toPublishing(job, JobStatus.STOPPED, null, "stopped before the algorithm ran");
@@ -145,6 +152,10 @@ final class JobReconciler {
                 + state.detail());
       case SUCCEEDED:
       default:
+        Optional<ComputeJob> newer = newer(job);
+        if (newer.isPresent()) {
+          return again(newer.get());
+        }
         saveLog(job, Stage.CONFIGURE, pod);
         cluster.create(manifests.algorithm(job, attempt(job)));
         write(
@@ -227,6 +238,10 @@ final class JobReconciler {
    */
   private Optional<Duration> toPublishing(
       ComputeJob job, JobStatus outcome, Integer exitCode, String message) {
+    Optional<ComputeJob> newer = newer(job);
+    if (newer.isPresent()) {
+      return again(newer.get());
+    }
     createVolumeAndSecrets(job);
     cluster.create(manifests.publish(job, attempt(job)));
     write(
@@ -335,6 +350,39 @@ final class JobReconciler {
       cluster.create(manifests.noEgress(job));
     }
   }
+
+  /**
+   * The job as the API has it now, when it differs from the copy about to create a stage's pod. The
+   * informer's copy can predate this engine's own last write (the reconcile that wrote 40 and the
+   * next one triggered by the new pod's event run back to back); acting on it would create again a
+   * pod that was created, and lost, since: a lost pod must fail its job, not come back. One read
+   * per pod created, not per reconcile.
+   */
+  private Optional<ComputeJob> newer(ComputeJob cached) {
+    if (confirmed.get()) {
+      return Optional.empty();
+    }
+    return cluster
+        .current(cached.getMetadata().getName())
+        .filter(
+            current ->
+                !java.util.Objects.equals(
+                    current.getMetadata().getResourceVersion(),
+                    cached.getMetadata().getResourceVersion()));
+  }
+
+  /** The pass again on the API's copy, which is not read a second time. */
+  private Optional<Duration> again(ComputeJob current) {
+    confirmed.set(true);
+    try {
+      return step(current);
+    } finally {
+      confirmed.set(false);
+    }
+  }
+
+  /** Whether this worker's pass already runs on a copy just read from the API. */
+  private final ThreadLocal<Boolean> confirmed = ThreadLocal.withInitial(() -> false);
 
   /** Copies the pod's log (if it can still be read) before the pod can go. */
   private void stopPod(ComputeJob job, Stage stage, String pod, PodState state) {
