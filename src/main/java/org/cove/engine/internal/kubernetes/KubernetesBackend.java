@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -124,6 +125,16 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
             .inNamespace(settings.namespace())
             .withLabels(JobNames.managed())
             .runnableInformer(settings.resync().toMillis());
+    jobs.addIndexers(Map.of(BY_OWNER, KubernetesBackend::ownerOf));
+  }
+
+  /** The informer's index of jobs by their owner label (lower case, as addresses are kept). */
+  static final String BY_OWNER = "owner";
+
+  private static List<String> ownerOf(ComputeJob job) {
+    Map<String, String> labels = job.getMetadata().getLabels();
+    String owner = labels == null ? null : labels.get(JobNames.OWNER);
+    return owner == null ? List.of() : List.of(owner);
   }
 
   /** Starts answering from the jobs' informer; the controller starts separately. */
@@ -244,6 +255,16 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
         .filter(job -> !unfinishedOnly || !ComputeJobs.status(job).terminal())
         .map(ComputeJobs::job)
         .filter(job -> matching.test(job.spec()))
+        .sorted(Comparator.comparing(Job::dateCreated).reversed())
+        .toList();
+  }
+
+  /** From the owner index: proportional to the owner's jobs, not to all the cache holds. */
+  @Override
+  public List<Job> jobsOf(Address owner) {
+    return jobs.getIndexer().byIndex(BY_OWNER, owner.value()).stream()
+        .map(ComputeJobs::job)
+        .filter(job -> job.spec().owner().equals(owner))
         .sorted(Comparator.comparing(Job::dateCreated).reversed())
         .toList();
   }
