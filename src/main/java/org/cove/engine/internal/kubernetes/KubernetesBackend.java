@@ -385,13 +385,37 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   @Override
   public Content datasets(JobId id, String token) {
     JobSpec spec = authorised(id, token, JobStatus.Stage.CONFIGURE);
-    return out -> stageFiles.writeDatasets(spec, out);
+    return out -> withoutLocations(id, "datasets", () -> stageFiles.writeDatasets(spec, out));
   }
 
   @Override
   public Content algorithm(JobId id, String token) {
     JobSpec spec = authorised(id, token, JobStatus.Stage.CONFIGURE);
-    return out -> stageFiles.writeAlgorithm(spec, out);
+    return out -> withoutLocations(id, "algorithm", () -> stageFiles.writeAlgorithm(spec, out));
+  }
+
+  /**
+   * Runs a write whose failure may name files of the provider's storage (a dataset it could not
+   * read): the failure that leaves, to the HTTP layer and its log, says what failed, not where.
+   */
+  private static void withoutLocations(JobId id, String what, Write write) throws IOException {
+    try {
+      write.run();
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(
+          "the "
+              + what
+              + " of job "
+              + id
+              + " could not be provided ("
+              + e.getClass().getSimpleName()
+              + ")");
+    }
+  }
+
+  @FunctionalInterface
+  private interface Write {
+    void run() throws IOException;
   }
 
   /**

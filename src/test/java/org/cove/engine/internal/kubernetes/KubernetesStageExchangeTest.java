@@ -127,6 +127,23 @@ class KubernetesStageExchangeTest {
   }
 
   @Test
+  void a_dataset_that_cannot_be_read_breaks_the_stream_without_naming_where_it_lives()
+      throws Exception {
+    JobId id = kube.submit(engine, Specs.python("1").build());
+    awaitPod(id, Stage.CONFIGURE);
+    kube.inputs.failDatasets = true;
+    org.cove.operator.StageExchange.Content datasets = engine.datasets(id, kube.token(id));
+    assertThatThrownBy(() -> datasets.writeTo(new ByteArrayOutputStream()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("datasets")
+        .hasNoCause()
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("/secret"));
+    synchronized (logged) {
+      assertThat(logged).noneMatch(line -> line.contains("/secret"));
+    }
+  }
+
+  @Test
   void outputs_before_the_publish_stage_are_refused() throws Exception {
     JobId id = toAlgorithm(Specs.python("1"));
     assertRefused(
