@@ -33,6 +33,14 @@ public interface ComputeEngine {
         .toList();
   }
 
+  /**
+   * One owner's jobs, newest first: what an account lists most. Engines that index jobs by owner
+   * answer from the index, in time proportional to the owner's jobs rather than everyone's.
+   */
+  default List<Job> jobsOf(org.cove.shared.Address owner) {
+    return jobs(spec -> spec.owner().equals(owner), false);
+  }
+
   /** Asks the running stage to end; the logs are still published. No-op on a finished job. */
   void requestStop(JobId id);
 

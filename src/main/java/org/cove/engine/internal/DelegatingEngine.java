@@ -55,6 +55,11 @@ public abstract class DelegatingEngine implements ComputeEngine {
   }
 
   @Override
+  public List<Job> jobsOf(org.cove.shared.Address owner) {
+    return core().jobsOf(owner);
+  }
+
+  @Override
   public void requestStop(JobId id) {
     core().requestStop(id);
   }

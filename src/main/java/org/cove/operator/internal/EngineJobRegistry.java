@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.cove.operator.ComputeEngine;
 import org.cove.operator.ComputeRefusal;
 import org.cove.operator.EngineHealth;
@@ -121,12 +120,12 @@ class EngineJobRegistry implements JobRegistry {
 
   @Override
   public Page<Job> jobsOf(Address owner, int page, int size) {
-    return page(spec -> spec.owner().equals(owner), page, size);
+    return page(() -> engine.jobsOf(owner), page, size);
   }
 
   @Override
   public Page<Job> jobsOnDatasetsOf(Address publisher, int page, int size) {
-    Page<Job> jobs = page(spec -> publishes(spec, publisher), page, size);
+    Page<Job> jobs = page(() -> engine.jobs(spec -> publishes(spec, publisher), false), page, size);
     return new Page<>(
         jobs.items().stream()
             .map(job -> job.spec().mayRead(publisher) ? job : withoutResults(job))
@@ -252,12 +251,12 @@ class EngineJobRegistry implements JobRegistry {
     return job;
   }
 
-  private Page<Job> page(Predicate<JobSpec> filter, int page, int size) {
+  private Page<Job> page(java.util.function.Supplier<List<Job>> jobs, int page, int size) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
       throw new org.cove.shared.InvalidInputException(
           "page counts from 0; size is 1 to " + MAX_PAGE_SIZE);
     }
-    List<Job> matching = engine.jobs(filter, false);
+    List<Job> matching = jobs.get();
     int from = (int) Math.min((long) page * size, matching.size());
     int to = Math.min(from + size, matching.size());
     return new Page<>(matching.subList(from, to), page, size, matching.size());

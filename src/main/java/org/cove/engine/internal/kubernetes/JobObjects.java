@@ -51,6 +51,12 @@ final class JobObjects {
         client.resources(ComputeJob.class).inNamespace(namespace).withName(name).get());
   }
 
+  /** The job as the API has it now, bypassing the cache. */
+  Optional<ComputeJob> current(String name) {
+    return Optional.ofNullable(
+        client.resources(ComputeJob.class).inNamespace(namespace).withName(name).get());
+  }
+
   /** The pod from the cache, or else from the API: only a pod the API does not have is missing. */
   Optional<Pod> pod(String name) {
     Pod cached = pods.get().getByKey(Cache.namespaceKeyFunc(namespace, name));

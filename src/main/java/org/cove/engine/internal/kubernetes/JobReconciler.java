@@ -77,7 +77,10 @@ final class JobReconciler {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    ComputeJob job = found.get();
+    return step(found.get());
+  }
+
+  private Optional<Duration> step(ComputeJob job) {
     ledger.catchUp(job);
     JobStatus status = ComputeJobs.status(job);
     if (status.terminal()) {
@@ -93,6 +96,10 @@ final class JobReconciler {
   }
 
   private Optional<Duration> queued(ComputeJob job) {
+    Optional<ComputeJob> newer = newer(job);
+    if (newer.isPresent()) {
+      return again(newer.get());
+    }
     createVolumeAndSecrets(job);
     if (job.getSpec().stopRequested) {
       return toPublishing(job, JobStatus.STOPPED, null, "stopped before the algorithm ran");
@@ -145,6 +152,10 @@ final class JobReconciler {
                 + state.detail());
       case SUCCEEDED:
       default:
+        Optional<ComputeJob> newer = newer(job);
+        if (newer.isPresent()) {
+          return again(newer.get());
+        }
         saveLog(job, Stage.CONFIGURE, pod);
         cluster.create(manifests.algorithm(job, attempt(job)));
         write(
@@ -217,11 +228,7 @@ final class JobReconciler {
       case SUCCEEDED:
       default:
         saveLog(job, Stage.PUBLISH, pod);
-        JobStatus outcome =
-            Optional.ofNullable(job.getStatus().failureCode)
-                .flatMap(JobStatus::ofCode)
-                .orElse(JobStatus.FINISHED);
-        return end(job, outcome, null);
+        return end(job, JobStatus.FINISHED, null);
     }
   }
 
@@ -231,6 +238,10 @@ final class JobReconciler {
    */
   private Optional<Duration> toPublishing(
       ComputeJob job, JobStatus outcome, Integer exitCode, String message) {
+    Optional<ComputeJob> newer = newer(job);
+    if (newer.isPresent()) {
+      return again(newer.get());
+    }
     createVolumeAndSecrets(job);
     cluster.create(manifests.publish(job, attempt(job)));
     write(
@@ -239,8 +250,11 @@ final class JobReconciler {
           if (code(s).terminal() || code(s) == JobStatus.PUBLISHING) {
             return s;
           }
-          s.failureCode = outcome == JobStatus.FINISHED ? null : outcome.code();
-          s.message = message;
+          // a publish pod quicker than this write (a crash in between) may have set 42: it stays
+          if (!quotaExceeded(s) || !outranksByQuota(outcome)) {
+            s.failureCode = outcome == JobStatus.FINISHED ? null : outcome.code();
+            s.message = message;
+          }
           if (exitCode != null) {
             s.exitCode = exitCode;
           }
@@ -250,15 +264,13 @@ final class JobReconciler {
     return Optional.of(settings.stageTimeout());
   }
 
-  /** The ending: results listed, status written, then the job's objects go. */
-  private Optional<Duration> end(ComputeJob job, JobStatus outcome, String failure) {
+  /**
+   * The ending: results listed, status written, then the job's objects go. The ending fixed before
+   * publishing (or by the output quota while publishing) wins over {@code otherwise}; it is read
+   * from the status being written, not from the cached copy, which may predate it.
+   */
+  private Optional<Duration> end(ComputeJob job, JobStatus otherwise, String failure) {
     var listed = list(id(job));
-    JobStatus finalStatus =
-        outcome == JobStatus.PUBLISH_FAILED
-            ? Optional.ofNullable(job.getStatus().failureCode)
-                .flatMap(JobStatus::ofCode)
-                .orElse(JobStatus.PUBLISH_FAILED)
-            : outcome;
     Optional<ComputeJob> written =
         write(
             job,
@@ -266,6 +278,8 @@ final class JobReconciler {
               if (code(s) != JobStatus.PUBLISHING) {
                 return s;
               }
+              JobStatus finalStatus =
+                  Optional.ofNullable(s.failureCode).flatMap(JobStatus::ofCode).orElse(otherwise);
               s.results = listed;
               if (failure != null && s.message == null) {
                 s.message = failure;
@@ -337,6 +351,39 @@ final class JobReconciler {
     }
   }
 
+  /**
+   * The job as the API has it now, when it differs from the copy about to create a stage's pod. The
+   * informer's copy can predate this engine's own last write (the reconcile that wrote 40 and the
+   * next one triggered by the new pod's event run back to back); acting on it would create again a
+   * pod that was created, and lost, since: a lost pod must fail its job, not come back. One read
+   * per pod created, not per reconcile.
+   */
+  private Optional<ComputeJob> newer(ComputeJob cached) {
+    if (confirmed.get()) {
+      return Optional.empty();
+    }
+    return cluster
+        .current(cached.getMetadata().getName())
+        .filter(
+            current ->
+                !java.util.Objects.equals(
+                    current.getMetadata().getResourceVersion(),
+                    cached.getMetadata().getResourceVersion()));
+  }
+
+  /** The pass again on the API's copy, which is not read a second time. */
+  private Optional<Duration> again(ComputeJob current) {
+    confirmed.set(true);
+    try {
+      return step(current);
+    } finally {
+      confirmed.set(false);
+    }
+  }
+
+  /** Whether this worker's pass already runs on a copy just read from the API. */
+  private final ThreadLocal<Boolean> confirmed = ThreadLocal.withInitial(() -> false);
+
   /** Copies the pod's log (if it can still be read) before the pod can go. */
   private void stopPod(ComputeJob job, Stage stage, String pod, PodState state) {
     if (state.kind() != PodState.Kind.MISSING) {
@@ -398,6 +445,30 @@ final class JobReconciler {
     // reconnect, a race with this reconcile) must still fail its job within a minute
     Duration next = left.compareTo(RECHECK) > 0 ? RECHECK : left;
     return Optional.of(next.isNegative() ? Duration.ZERO : next);
+  }
+
+  /**
+   * Records that the publish pod handed over more than the job's quota: the job will end with 42
+   * (unless it was stopped or timed out, which the local engine's watchdog also decides first).
+   */
+  static ComputeJobStatus outputQuotaExceeded(ComputeJobStatus s, String message) {
+    JobStatus ending =
+        Optional.ofNullable(s.failureCode).flatMap(JobStatus::ofCode).orElse(JobStatus.FINISHED);
+    if (code(s).terminal() || !outranksByQuota(ending)) {
+      return s;
+    }
+    s.failureCode = JobStatus.OUTPUT_LIMIT_EXCEEDED.code();
+    s.message = message;
+    return s;
+  }
+
+  private static boolean quotaExceeded(ComputeJobStatus s) {
+    return s.failureCode != null && s.failureCode == JobStatus.OUTPUT_LIMIT_EXCEEDED.code();
+  }
+
+  /** Endings an exceeded output quota replaces, as in the local engine. */
+  private static boolean outranksByQuota(JobStatus ending) {
+    return ending == JobStatus.FINISHED || ending == JobStatus.ALGORITHM_FAILED;
   }
 
   /** The longest a running stage goes unchecked, whatever its deadline. */

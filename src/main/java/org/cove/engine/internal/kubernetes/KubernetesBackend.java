@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -68,6 +69,7 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
    */
   private final java.util.Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  private final StatusWriter statuses;
   private JobController controller;
   private Leadership leadership;
 
@@ -120,15 +122,26 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
     this.ended = ended;
     this.steps = steps;
     Path root = dataDirectory.resolve("engine").resolve("kubernetes");
-    this.results = new ResultStore(root.resolve("results"), 10L * 1024 * 1024);
+    this.results = new ResultStore(root.resolve("results"), ResultStore.LOG_MAX_BYTES);
     this.stageFiles = new StageFiles(inputs, root.resolve("scratch"));
     this.ledger = new JobLedger(trail, engineActor, steps);
+    this.statuses = new StatusWriter(client, settings.namespace());
     this.jobs =
         client
             .resources(ComputeJob.class)
             .inNamespace(settings.namespace())
             .withLabels(JobNames.managed())
             .runnableInformer(settings.resync().toMillis());
+    jobs.addIndexers(Map.of(BY_OWNER, KubernetesBackend::ownerOf));
+  }
+
+  /** The informer's index of jobs by their owner label (lower case, as addresses are kept). */
+  static final String BY_OWNER = "owner";
+
+  private static List<String> ownerOf(ComputeJob job) {
+    Map<String, String> labels = job.getMetadata().getLabels();
+    String owner = labels == null ? null : labels.get(JobNames.OWNER);
+    return owner == null ? List.of() : List.of(owner);
   }
 
   /** Starts answering from the jobs' informer; the controller starts separately. */
@@ -166,7 +179,7 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
                 new JobReconciler(
                     objects,
                     new JobManifests(settings),
-                    new StatusWriter(client, settings.namespace()),
+                    statuses,
                     results,
                     ledger,
                     clock,
@@ -254,6 +267,16 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
         .toList();
   }
 
+  /** From the owner index: proportional to the owner's jobs, not to all the cache holds. */
+  @Override
+  public List<Job> jobsOf(Address owner) {
+    return jobs.getIndexer().byIndex(BY_OWNER, owner.value()).stream()
+        .map(ComputeJobs::job)
+        .filter(job -> job.spec().owner().equals(owner))
+        .sorted(Comparator.comparing(Job::dateCreated).reversed())
+        .toList();
+  }
+
   @Override
   public void requestStop(JobId id) {
     ComputeJob job = resource(id).orElseThrow(() -> new NotFoundException("no such job"));
@@ -308,33 +331,49 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   }
 
   /**
-   * While the algorithm runs, its pod's log so far (whole lines); once the job ended, the published
-   * algorithm log.
+   * While the algorithm runs, its pod's log so far (whole lines, so that each view is a prefix of
+   * the next); once the algorithm ended (publishing, or finished), the log the engine copied from
+   * the pod, which is where a follower reads the last lines. Each look reads the pod's log from its
+   * start, capped as the copied log is: offsets stay valid from the first look to the last.
    */
   @Override
   public Optional<InputStream> openLiveLog(JobId id, long offset) throws IOException {
-    Job job = find(id).orElseThrow(() -> new NotFoundException("no such job"));
+    ComputeJob resource = resource(id).orElseThrow(() -> new NotFoundException("no such job"));
+    JobStatus status = ComputeJobs.status(resource);
     long from = Math.max(0, offset);
     byte[] log;
-    if (job.status() == JobStatus.RUNNING) {
-      String pod = JobNames.pod(id, Stage.ALGORITHM, 1);
-      try (InputStream in =
-          client.pods().inNamespace(settings.namespace()).withName(pod).getLogInputStream()) {
-        log = in == null ? new byte[0] : in.readNBytes(10 * 1024 * 1024);
-      } catch (RuntimeException e) {
+    if (status == JobStatus.RUNNING) {
+      Optional<byte[]> running = runningLog(id, attempt(resource));
+      if (running.isEmpty()) {
         return Optional.empty();
       }
-      log = java.util.Arrays.copyOf(log, lastLineEnd(log));
-    } else if (job.finished() && results.hasLog(id, Stage.ALGORITHM)) {
+      log = java.util.Arrays.copyOf(running.get(), lastLineEnd(running.get()));
+    } else if (results.hasLog(id, Stage.ALGORITHM)) {
       log = java.nio.file.Files.readAllBytes(results.log(id, Stage.ALGORITHM));
+      if (from >= log.length) {
+        return Optional.empty();
+      }
     } else {
-      return Optional.empty();
-    }
-    if (job.finished() && from >= log.length) {
       return Optional.empty();
     }
     int start = (int) Math.min(from, log.length);
     return Optional.of(new java.io.ByteArrayInputStream(log, start, log.length - start));
+  }
+
+  /** Empty while the pod has no log to give (not started yet, or gone). */
+  private Optional<byte[]> runningLog(JobId id, int attempt) {
+    String pod = JobNames.pod(id, Stage.ALGORITHM, attempt);
+    try (InputStream in =
+        client.pods().inNamespace(settings.namespace()).withName(pod).getLogInputStream()) {
+      return Optional.of(in == null ? new byte[0] : in.readNBytes(ResultStore.LOG_MAX_BYTES));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "The log of pod " + pod + " could not be read", e);
+      return Optional.empty();
+    }
+  }
+
+  private static int attempt(ComputeJob job) {
+    return job.getStatus() == null || job.getStatus().attempt == 0 ? 1 : job.getStatus().attempt;
   }
 
   @Override
@@ -360,19 +399,85 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   @Override
   public Content datasets(JobId id, String token) {
     JobSpec spec = authorised(id, token, JobStatus.Stage.CONFIGURE);
-    return out -> stageFiles.writeDatasets(spec, out);
+    return out -> withoutLocations(id, "datasets", () -> stageFiles.writeDatasets(spec, out));
   }
 
   @Override
   public Content algorithm(JobId id, String token) {
     JobSpec spec = authorised(id, token, JobStatus.Stage.CONFIGURE);
-    return out -> stageFiles.writeAlgorithm(spec, out);
+    return out -> withoutLocations(id, "algorithm", () -> stageFiles.writeAlgorithm(spec, out));
   }
 
+  /**
+   * Runs a write whose failure may name files of the provider's storage (a dataset it could not
+   * read): the failure that leaves, to the HTTP layer and its log, says what failed, not where.
+   */
+  private static void withoutLocations(JobId id, String what, Write write) throws IOException {
+    try {
+      write.run();
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(
+          "the "
+              + what
+              + " of job "
+              + id
+              + " could not be provided ("
+              + e.getClass().getSimpleName()
+              + ")");
+    }
+  }
+
+  @FunctionalInterface
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  /**
+   * Takes the publish pod's outputs, counted against the job's quota as they stream. Outputs past
+   * the quota are not kept and the job will end with 42 whatever the publish pod does next; its
+   * logs are published as for any ending.
+   */
   @Override
   public void receiveOutputs(JobId id, String token, InputStream tar) throws IOException {
-    authorised(id, token, JobStatus.Stage.PUBLISH);
-    results.receiveOutputs(id, tar);
+    JobSpec spec = authorised(id, token, JobStatus.Stage.PUBLISH);
+    if (!publishing(id)) {
+      throw new CoveException(ProblemType.CONFLICT, "the job is not publishing yet");
+    }
+    long quota = outputQuota(spec);
+    try {
+      results.receiveOutputs(id, tar, quota);
+    } catch (OutputsReceiver.QuotaExceeded e) {
+      statuses.update(id.value(), s -> JobReconciler.outputQuotaExceeded(s, e.getMessage()));
+      throw e;
+    }
+  }
+
+  /**
+   * Outputs come from the publish stage only: the status says so, or the publish pod exists (it is
+   * created just before the status is written).
+   */
+  private boolean publishing(JobId id) {
+    ComputeJob job = resource(id).orElseThrow(() -> new NotFoundException("no such job"));
+    if (ComputeJobs.status(job) == JobStatus.PUBLISHING) {
+      return true;
+    }
+    return client
+            .pods()
+            .inNamespace(settings.namespace())
+            .withName(JobNames.pod(id, Stage.PUBLISH, attempt(job)))
+            .get()
+        != null;
+  }
+
+  /** The job's {@code disk} (GB), as the local engine counts it; else the job volume's size. */
+  long outputQuota(JobSpec spec) {
+    double disk = spec.amount("disk", 0);
+    if (disk > 0) {
+      return (long) (disk * 1024 * 1024 * 1024);
+    }
+    return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+            new io.fabric8.kubernetes.api.model.Quantity(settings.volumeSize()))
+        .longValue();
   }
 
   /**

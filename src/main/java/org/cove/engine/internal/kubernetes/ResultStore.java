@@ -3,6 +3,9 @@ package org.cove.engine.internal.kubernetes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,12 +16,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.cove.engine.internal.Trees;
 import org.cove.operator.JobId;
 import org.cove.operator.ResultType;
-import org.cove.shared.InvalidInputException;
+import org.cove.shared.CoveException;
+import org.cove.shared.ProblemType;
 
 /**
  * Where a job's results live once its pods are gone: {@code <root>/<job>/outputs/} as the publish
@@ -33,6 +35,9 @@ final class ResultStore {
           Stage.CONFIGURE, "configuration.log",
           Stage.ALGORITHM, "algorithm.log",
           Stage.PUBLISH, "publish.log");
+
+  /** How much of a pod's log is kept, as the local engine keeps of its logs. */
+  static final int LOG_MAX_BYTES = 10 * 1024 * 1024;
 
   private final Path root;
   private final long logMaxBytes;
@@ -62,32 +67,34 @@ final class ResultStore {
   }
 
   /**
-   * Takes the outputs as a tar stream: regular files only, no path leaving the outputs. A repeated
-   * upload replaces the earlier one whole.
+   * Takes the outputs as a tar stream (see {@link OutputsReceiver}) into a directory of their own,
+   * which becomes the job's outputs in one rename once the stream is whole: a refused, broken or
+   * over-quota upload leaves nothing behind, and the outputs are handed over once only.
    */
-  void receiveOutputs(JobId id, InputStream tar) throws IOException {
+  void receiveOutputs(JobId id, InputStream tar, long maxBytes) throws IOException {
     Path job = Files.createDirectories(job(id));
+    Path outputs = job.resolve("outputs");
+    if (Files.exists(outputs, LinkOption.NOFOLLOW_LINKS)) {
+      throw alreadyReceived();
+    }
     Path incoming = job.resolve(".outputs-" + UUID.randomUUID());
     Files.createDirectories(incoming);
-    try (TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
-      TarArchiveEntry entry;
-      while ((entry = entries.getNextEntry()) != null) {
-        if (!entry.isFile()) {
-          continue;
-        }
-        Path target = incoming.resolve(entry.getName()).normalize();
-        if (!target.startsWith(incoming) || target.equals(incoming)) {
-          throw new InvalidInputException("an output's name leaves the outputs directory");
-        }
-        Files.createDirectories(target.getParent());
-        Files.copy(entries, target);
-      }
-      Path outputs = job.resolve("outputs");
-      Trees.deleteRecursively(outputs);
+    try {
+      new OutputsReceiver(maxBytes).unpack(tar, incoming);
+      // no REPLACE_EXISTING: of two uploads racing (on two replicas even), one wins
       Files.move(incoming, outputs);
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      throw alreadyReceived();
+    } catch (FileSystemException e) {
+      // its message names the file: say why without where (a full volume, most likely)
+      throw new IOException("the outputs of job " + id + " could not be stored: " + e.getReason());
     } finally {
       Trees.deleteRecursively(incoming);
     }
+  }
+
+  private static CoveException alreadyReceived() {
+    return new CoveException(ProblemType.CONFLICT, "the job's outputs were already handed over");
   }
 
   /** The results as the job lists them. */

@@ -116,6 +116,47 @@ class KubernetesEngineJobsTest {
   }
 
   @Test
+  void one_owners_jobs_come_from_the_owner_index_without_reading_anyone_elses() {
+    JobId first = kube.submit(engine, Specs.python("1").build());
+    kube.clock.advance(java.time.Duration.ofSeconds(1));
+    JobId second = kube.submit(engine, Specs.python("2").build());
+    // someone else's job that cannot even be read back: listing by owner must never touch it
+    org.cove.operator.JobSpec base = Specs.python("3").build();
+    org.cove.operator.JobSpec others =
+        new org.cove.operator.JobSpec(
+            Specs.VIEWER,
+            base.datasets(),
+            base.algorithm(),
+            base.environment(),
+            base.resources(),
+            base.maxDuration(),
+            base.algoCustomData(),
+            base.additionalViewers(),
+            base.allowNetwork(),
+            base.publishOutput());
+    ComputeJob unreadable = ComputeJobs.resource(JobId.random(), others, kube.clock.instant());
+    unreadable.getSpec().datasets.get(0).did = "not a did";
+    kube.client
+        .resources(ComputeJob.class)
+        .inNamespace(KubeFixture.NAMESPACE)
+        .resource(unreadable)
+        .create();
+    Eventually.until(
+        "the unreadable job is cached (a listing of everyone's jobs now fails)",
+        KubeFixture.patience(),
+        () -> {
+          try {
+            engine.jobs();
+            return false;
+          } catch (RuntimeException e) {
+            return true;
+          }
+        });
+    assertThat(engine.jobsOf(Specs.OWNER)).extracting(Job::id).containsExactly(second, first);
+    assertThat(engine.jobsOf(Specs.PUBLISHER)).isEmpty();
+  }
+
+  @Test
   void a_wrong_token_gets_nothing() {
     JobId id = kube.submit(engine, Specs.python("1").build());
     awaitPod(id, Stage.CONFIGURE);
