@@ -195,6 +195,38 @@ class PaymentBrowserIT {
   }
 
   @Test
+  void a_demo_consumer_pays_and_runs_a_priced_job_without_a_wallet() {
+    TestWallet publisher = TestWallet.random();
+    String publisherToken = cove.signIn(publisher);
+    String environment =
+        ComputeClient.environment(cove, "it-pay-demo-free", ComputeClient.testEnvironment(40, 30));
+    publishAlgorithm(publisherToken, "Demo counter", "0.25", null);
+    String dataset = publishDataset(publisherToken, publisher.address(), "0.5");
+
+    browser.open("/signin");
+    browser.click("demo-consumer");
+    browser.waitForText("account-address", "0x");
+    String demo = browser.element("account-address").getText().trim().toLowerCase();
+    chain.fund(demo);
+
+    browser.open("/assets/" + dataset);
+    choose("compute-algorithm", "Demo counter");
+    choose("compute-environment", environment);
+    browser.click("compute-run");
+    String pending = waitForPayment("pay-status", "pending");
+    assertThat(pending).contains("waiting for the chain");
+    chain.mine(1);
+
+    browser.waiting().until(ExpectedConditions.urlMatches("/jobs/[0-9a-f]{32}$"));
+    new WebDriverWait(browser.driver(), JOB_BOUND)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("job-status"), "Job finished"));
+    String ledger = cove.get("/api/v1/ledger?subject=" + dataset, publisherToken).body();
+    assertThat(ledger).contains("payment-received", demo, "job-submitted");
+  }
+
+  @Test
   void a_free_dataset_downloads_in_the_portal() throws IOException {
     TestWallet publisher = TestWallet.random();
     String publisherToken = cove.signIn(publisher);

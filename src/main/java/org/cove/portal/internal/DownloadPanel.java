@@ -121,6 +121,7 @@ class DownloadPanel extends VerticalLayout {
           downloads.open(me.address(), asset.did(), service.id(), index, tx);
       show("confirmed", "Payment confirmed: the download starts.");
       deliver(download, index);
+      pay.setEnabled(true); // another download is another payment
     } catch (PaymentRefusal e) {
       if (e.reason() == PaymentReason.PAYMENT_PENDING && attempt < PENDING_ATTEMPTS) {
         show("pending", "Payment sent, waiting for the chain: " + e.detail());
