@@ -223,7 +223,7 @@ class PaymentBrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("job-status"), "Job finished"));
     String ledger = cove.get("/api/v1/ledger?subject=" + dataset, publisherToken).body();
-    assertThat(ledger).contains("payment-received", demo, "job-submitted");
+    assertThat(ledger).contains("payment-received", demo, "\"paidFor\":\"job:");
   }
 
   @Test
