@@ -26,10 +26,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A consumer pays and runs a priced job in headless Chromium: the page's wallet is an EIP-1193
- * provider backed by ethers with the consumer's own key, sending real signed transactions to the
- * local chain. The portal shows the payments pending until the chain confirms them, then starts the
- * job; the publisher sees what it earned.
+ * A consumer pays and runs a priced job, and pays and downloads a priced dataset, in headless
+ * Chromium: the page's wallet is an EIP-1193 provider backed by ethers with the consumer's own key,
+ * sending real signed transactions to the local chain. The portal shows the payments pending until
+ * the chain confirms them, then starts the job or the download; the publisher sees what it earned.
+ * A demo account pays without a wallet (the server holds its key), and a free dataset downloads
+ * with one click.
  */
 class PaymentBrowserIT {
 
@@ -123,6 +125,173 @@ class PaymentBrowserIT {
     } finally {
       publisherBrowser.close();
     }
+  }
+
+  @Test
+  void a_consumer_pays_with_the_browser_wallet_and_downloads_a_priced_dataset() throws IOException {
+    TestWallet publisher = TestWallet.random();
+    String publisherToken = cove.signIn(publisher);
+    TestWallet consumer = TestWallet.random();
+    chain.fund(consumer);
+    String content = "paid,by\nwallet," + consumer.address() + "\n";
+    String dataset =
+        publishDownload(publisherToken, "wallet-paid.csv", content, priceOf("0.3", null));
+    Path saved = downloadsOf(browser);
+
+    injectWallet(consumer);
+    signInWithWallet(browser, consumer);
+    browser.open("/assets/" + dataset);
+    browser.waitForText("service-access", "0.3 native coin");
+    assertThat(browser.element("pay-download-access-0").getText())
+        .isEqualTo("Pay and download file 1");
+
+    browser.click("pay-download-access-0");
+    String pending = waitForPayment("download-status-access", "pending");
+    assertThat(pending).contains("waiting for the chain");
+    @SuppressWarnings("unchecked")
+    List<String> sent = (List<String>) browser.script("return window.coveSent;");
+    assertThat(sent).hasSize(1);
+    assertThat(saved).isEmptyDirectory();
+    chain.mine(1); // the second confirmation the test server asks for
+
+    assertThat(Browser.downloaded(saved, "wallet-paid.csv", PAY_BOUND)).isEqualTo(content);
+    assertThat(browser.element("download-status-access").getAttribute("data-state"))
+        .isEqualTo("confirmed");
+    browser.screenshot("pay-download-confirmed");
+    String ledger = cove.get("/api/v1/ledger?subject=" + dataset, publisherToken).body();
+    assertThat(ledger).contains("payment-received", sent.get(0), "downloaded");
+  }
+
+  @Test
+  void a_demo_consumer_pays_from_its_server_held_key_and_downloads() {
+    TestWallet publisher = TestWallet.random();
+    String publisherToken = cove.signIn(publisher);
+    String content = "paid,by\ndemo,account\n";
+    String dataset =
+        publishDownload(publisherToken, "demo-paid.csv", content, priceOf("2.5", chain.token()));
+    Path saved = downloadsOf(browser);
+
+    // No wallet in this browser: the demo account pays with the key the server holds.
+    browser.open("/signin");
+    browser.click("demo-consumer");
+    browser.waitForText("account-address", "0x");
+    String demo = browser.element("account-address").getText().trim().toLowerCase();
+    chain.fund(demo);
+    java.math.BigInteger before = chain.tokenBalance(chain.token(), publisher.address());
+
+    browser.open("/assets/" + dataset);
+    browser.waitForText("service-access", "2.5 of token");
+    browser.click("pay-download-access-0");
+    String pending = waitForPayment("download-status-access", "pending");
+    assertThat(pending).contains("waiting for the chain");
+    assertThat(browser.script("return typeof window.ethereum;")).isEqualTo("undefined");
+    chain.mine(1);
+
+    assertThat(Browser.downloaded(saved, "demo-paid.csv", PAY_BOUND)).isEqualTo(content);
+    assertThat(chain.tokenBalance(chain.token(), publisher.address()).subtract(before))
+        .isEqualTo(LocalChain.units("2.5", 6));
+    String ledger = cove.get("/api/v1/ledger?subject=" + dataset, publisherToken).body();
+    assertThat(ledger).contains("payment-received", demo, "downloaded");
+  }
+
+  @Test
+  void a_demo_consumer_pays_and_runs_a_priced_job_without_a_wallet() {
+    TestWallet publisher = TestWallet.random();
+    String publisherToken = cove.signIn(publisher);
+    String environment =
+        ComputeClient.environment(cove, "it-pay-demo-free", ComputeClient.testEnvironment(40, 30));
+    publishAlgorithm(publisherToken, "Demo counter", "0.25", null);
+    String dataset = publishDataset(publisherToken, publisher.address(), "0.5");
+
+    browser.open("/signin");
+    browser.click("demo-consumer");
+    browser.waitForText("account-address", "0x");
+    String demo = browser.element("account-address").getText().trim().toLowerCase();
+    chain.fund(demo);
+
+    browser.open("/assets/" + dataset);
+    choose("compute-algorithm", "Demo counter");
+    choose("compute-environment", environment);
+    browser.click("compute-run");
+    String pending = waitForPayment("pay-status", "pending");
+    assertThat(pending).contains("waiting for the chain");
+    chain.mine(1);
+
+    browser.waiting().until(ExpectedConditions.urlMatches("/jobs/[0-9a-f]{32}$"));
+    new WebDriverWait(browser.driver(), JOB_BOUND)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("job-status"), "Job finished"));
+    String ledger = cove.get("/api/v1/ledger?subject=" + dataset, publisherToken).body();
+    assertThat(ledger).contains("payment-received", demo, "\"paidFor\":\"job:");
+  }
+
+  @Test
+  void a_free_dataset_downloads_in_the_portal() throws IOException {
+    TestWallet publisher = TestWallet.random();
+    String publisherToken = cove.signIn(publisher);
+    TestWallet consumer = TestWallet.random();
+    String content = "free,data\n1,2\n";
+    String dataset = publishDownload(publisherToken, "free-data.csv", content, null);
+    Path saved = downloadsOf(browser);
+
+    injectWallet(consumer);
+    signInWithWallet(browser, consumer);
+    browser.open("/assets/" + dataset);
+    assertThat(browser.element("download-file-access-0").getText()).isEqualTo("Download file 1");
+    browser.click("download-file-access-0");
+
+    assertThat(Browser.downloaded(saved, "free-data.csv", PAY_BOUND)).isEqualTo(content);
+    String ledger = cove.get("/api/v1/ledger?subject=" + dataset, publisherToken).body();
+    assertThat(ledger).contains("downloaded", consumer.address().toLowerCase());
+  }
+
+  private static void signInWithWallet(Browser target, TestWallet wallet) {
+    target.open("/signin");
+    target.click("sign-in-wallet");
+    target.waitForText("account-address", wallet.address().toLowerCase());
+  }
+
+  /** Waits until the payment is no longer being sent; answers the status text in that state. */
+  private String waitForPayment(String statusId, String expected) {
+    new WebDriverWait(browser.driver(), PAY_BOUND)
+        .withMessage(() -> browser.element(statusId).getText())
+        .until(
+            driver -> {
+              String state = driver.findElement(By.id(statusId)).getAttribute("data-state");
+              return state != null && !state.equals("sending");
+            });
+    WebElement status = browser.element(statusId);
+    assertThat(status.getAttribute("data-state")).as(status.getText()).isEqualTo(expected);
+    return status.getText();
+  }
+
+  private static Path downloadsOf(Browser target) {
+    try {
+      Path dir = Files.createTempDirectory("cove-downloads");
+      target.allowDownloads(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static JsonObject priceOf(String amount, String token) {
+    var price = Json.createObjectBuilder().add("amount", amount);
+    if (token != null) {
+      price.add("token", token);
+    }
+    return price.build();
+  }
+
+  private String publishDownload(String token, String filename, String content, JsonObject price) {
+    String upload = cove.upload(token, filename, content.getBytes(UTF_8));
+    var service = Json.createObjectBuilder(Ddos.service("access", "access", upload));
+    if (price != null) {
+      service.add("price", price);
+    }
+    return cove.publish(token, Ddos.dataset("Download " + filename, service.build()))
+        .getString("id");
   }
 
   /** The wallet on every page of this browser: ethers with the wallet's key, on the local chain. */

@@ -276,6 +276,32 @@ class PaymentIT {
   }
 
   @Test
+  void one_consumer_cannot_have_more_unexpired_quotes_than_the_limit() {
+    int limit = Integer.parseInt(System.getProperty("cove.it.quote.limit"));
+    String upload = cove.upload(publisherToken, "quoted.csv", "q\n".getBytes(UTF_8));
+    JsonObject service =
+        Json.createObjectBuilder(Ddos.service("access", "access", upload))
+            .add("price", price("0.1", null))
+            .build();
+    String did = cove.publish(publisherToken, Ddos.dataset("Quoted", service)).getString("id");
+    String path =
+        "/api/services/initialize?documentId=" + did + "&serviceId=access&consumerAddress=";
+
+    for (int i = 0; i < limit; i++) {
+      CoveClient.Response init = cove.get(path + consumer.address());
+      assertThat(init.status()).as("quote " + i + ": " + init.body()).isEqualTo(200);
+    }
+    CoveClient.Response refused = cove.get(path + consumer.address());
+
+    assertRefused(refused, 429, "quote_limit");
+    assertThat(refused.json().getString("type")).isEqualTo("urn:cove:problem:too-many-quotes");
+    long retryAfter = Long.parseLong(refused.header("Retry-After"));
+    assertThat(retryAfter).isBetween(1L, 600L);
+    // Another consumer is not held back by this one.
+    assertThat(cove.get(path + TestWallet.random().address()).status()).isEqualTo(200);
+  }
+
+  @Test
   void with_the_chain_node_away_nothing_starts_and_after_its_restart_the_same_payment_works() {
     String dataset = publishDataset(price("1", chain.token()));
     String algorithm = publishAlgorithm(null);

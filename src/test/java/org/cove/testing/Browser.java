@@ -89,6 +89,31 @@ public final class Browser implements AutoCloseable {
     return driver.executeScript(script, arguments);
   }
 
+  /**
+   * Lets this browser save downloads into {@code dir} without asking (headless Chromium refuses
+   * them otherwise), so a test can read what a user would have saved.
+   */
+  public void allowDownloads(Path dir) {
+    driver.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        java.util.Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
+  }
+
+  /** Waits until a download named {@code name} is complete in {@code dir}; answers its text. */
+  public static String downloaded(Path dir, String name, Duration bound) {
+    Path file = dir.resolve(name);
+    // Chromium writes a download under a temporary name and renames it once it is complete.
+    org.awaitility.Awaitility.await("download " + name + " in " + dir)
+        .atMost(bound)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> Files.isRegularFile(file));
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Saves a screenshot under target/screenshots for a human to look at. */
   public void screenshot(String name) {
     Path dir = Path.of(System.getProperty("cove.it.screenshots", "target/screenshots"));

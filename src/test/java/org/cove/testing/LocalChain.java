@@ -118,6 +118,10 @@ public final class LocalChain {
                   "--chain.networkId",
                   String.valueOf(id),
                   "--wallet.deterministic",
+                  // Every test funds its accounts from the first one: ganache's default 1,000
+                  // coins ran out after ten of them.
+                  "--wallet.defaultBalance",
+                  "1000000",
                   "--database.dbPath",
                   db.toAbsolutePath().toString(),
                   "--logging.quiet")

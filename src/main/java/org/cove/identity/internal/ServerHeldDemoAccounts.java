@@ -5,15 +5,22 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.cove.identity.AuthToken;
 import org.cove.identity.DemoAccount;
 import org.cove.identity.DemoAccounts;
 import org.cove.identity.Role;
 import org.cove.identity.SignIn;
 import org.cove.identity.SiweChallenge;
+import org.cove.identity.UnsignedTransaction;
 import org.cove.shared.Address;
 import org.cove.shared.ForbiddenException;
+import org.cove.shared.RunMode;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.utils.Numeric;
 
 @ApplicationScoped
 class ServerHeldDemoAccounts implements DemoAccounts {
@@ -21,6 +28,8 @@ class ServerHeldDemoAccounts implements DemoAccounts {
   @Inject DemoKeys demoKeys;
 
   @Inject SignIn signIn;
+
+  @Inject RunMode runMode;
 
   @Override
   public List<DemoAccount> list() {
@@ -32,13 +41,39 @@ class ServerHeldDemoAccounts implements DemoAccounts {
   @Override
   public AuthToken signInAs(Address address) {
     ECKeyPair key =
-        demoKeys.keys().values().stream()
-            .filter(k -> DemoKeys.address(k).equals(address))
-            .findFirst()
-            .orElseThrow(() -> new ForbiddenException("not a demo account of this server"));
+        key(address).orElseThrow(() -> new ForbiddenException("not a demo account of this server"));
     SiweChallenge challenge = signIn.challenge(address);
     String signature = PersonalSign.sign(challenge.message().getBytes(StandardCharsets.UTF_8), key);
     return signIn.signIn(challenge.message(), signature);
+  }
+
+  @Override
+  public Optional<String> signTransaction(Address from, UnsignedTransaction t) {
+    // DemoKeys holds no keys outside development; asked again here because a server-held key
+    // signing payments must never happen in production, whatever else changes.
+    if (runMode != RunMode.DEVELOPMENT) {
+      return Optional.empty();
+    }
+    return key(from)
+        .map(
+            key ->
+                Numeric.toHexString(
+                    TransactionEncoder.signMessage(
+                        RawTransaction.createTransaction(
+                            t.nonce(),
+                            t.gasPrice(),
+                            t.gasLimit(),
+                            t.to().value(),
+                            t.value(),
+                            t.data()),
+                        t.chainId(),
+                        Credentials.create(key))));
+  }
+
+  private Optional<ECKeyPair> key(Address address) {
+    return demoKeys.keys().values().stream()
+        .filter(k -> DemoKeys.address(k).equals(address))
+        .findFirst();
   }
 
   private static String label(Role role) {

@@ -32,6 +32,8 @@ import org.cove.provider.AssetState;
 import org.cove.provider.AssetType;
 import org.cove.provider.Catalogue;
 import org.cove.provider.Compute;
+import org.cove.provider.DemoPayments;
+import org.cove.provider.Downloads;
 import org.cove.provider.Service;
 import org.cove.provider.ServiceType;
 import org.cove.shared.CoveException;
@@ -39,7 +41,8 @@ import org.cove.shared.Did;
 
 /**
  * One asset: what it is, its services, who may run what on it, and what the signed-in account can
- * do with it (its publisher: disable, edit permissions; others: ask for approval).
+ * do with it (download or pay and download its access services' files; its publisher: disable, edit
+ * permissions; others: ask for approval).
  */
 @Route(value = "assets/:did", layout = MainLayout.class)
 @PageTitle("Asset · Cove")
@@ -50,14 +53,23 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
   private final Approvals approvals;
   private final Compute compute;
   private final Environments environments;
+  private final Downloads downloads;
+  private final DemoPayments demoPayments;
 
   @Inject
   public AssetView(
-      Catalogue catalogue, Approvals approvals, Compute compute, Environments environments) {
+      Catalogue catalogue,
+      Approvals approvals,
+      Compute compute,
+      Environments environments,
+      Downloads downloads,
+      DemoPayments demoPayments) {
     this.catalogue = catalogue;
     this.approvals = approvals;
     this.compute = compute;
     this.environments = environments;
+    this.downloads = downloads;
+    this.demoPayments = demoPayments;
   }
 
   @Override
@@ -96,11 +108,17 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
       sample.setRouterIgnore(true);
       add(sample);
     }
+    if (asset.state() == AssetState.ACTIVE) {
+      asset.services().stream()
+          .filter(s -> s.type() == ServiceType.ACCESS && s.fileCount() > 0)
+          .forEach(s -> add(new DownloadPanel(downloads, demoPayments, asset, s, me)));
+    }
     if (asset.metadata().type() == AssetType.DATASET
         && asset.state() == AssetState.ACTIVE
         && me.roles().contains(Role.CONSUMER)) {
       computeService(asset)
-          .ifPresent(s -> add(new ComputeForm(compute, environments.list(), asset, s, me)));
+          .ifPresent(
+              s -> add(new ComputeForm(compute, demoPayments, environments.list(), asset, s, me)));
     }
     if (asset.publisher().equals(me.address())) {
       add(ownerActions(asset, me));

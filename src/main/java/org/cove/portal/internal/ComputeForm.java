@@ -24,6 +24,7 @@ import org.cove.provider.ComputeQuote;
 import org.cove.provider.ComputeRequest;
 import org.cove.provider.ComputeRequest.AlgorithmRef;
 import org.cove.provider.ComputeRequest.DatasetRef;
+import org.cove.provider.DemoPayments;
 import org.cove.provider.PaymentQuote;
 import org.cove.provider.PaymentReason;
 import org.cove.provider.PaymentRefusal;
@@ -42,6 +43,7 @@ class ComputeForm extends VerticalLayout {
   private static final String RAW = "My own code";
 
   private final Compute compute;
+  private final DemoPayments demoPayments;
   private final Asset dataset;
   private final Service service;
   private final Principal me;
@@ -64,11 +66,13 @@ class ComputeForm extends VerticalLayout {
 
   ComputeForm(
       Compute compute,
+      DemoPayments demoPayments,
       List<ComputeEnvironment> environments,
       Asset dataset,
       Service service,
       Principal me) {
     this.compute = compute;
+    this.demoPayments = demoPayments;
     this.dataset = dataset;
     this.service = service;
     this.me = me;
@@ -215,15 +219,16 @@ class ComputeForm extends VerticalLayout {
 
   private void pay(ComputeRequest request, List<PaymentQuote> payments) {
     run.setEnabled(false);
-    showPayment("sending", "Your wallet is asked to send " + payments.size() + " payment(s)…");
-    WalletPayments.pay(
+    showPayment("sending", PaymentSender.sending(demoPayments, me, payments.size()));
+    PaymentSender.send(
         this,
-        me.address(),
+        demoPayments,
+        me,
         payments,
         hashes -> startPaid(PaidRequests.with(request, payments, hashes), 1),
         error -> {
           run.setEnabled(true);
-          showPayment("failed", "The wallet did not pay: " + error);
+          showPayment("failed", "Not paid: " + error);
         });
   }
 

@@ -71,6 +71,30 @@ class ChainNode {
     return Instant.ofEpochSecond(block.getBlock().getTimestamp().longValueExact());
   }
 
+  /** The next nonce of the account, counting its transactions not mined yet. */
+  BigInteger pendingNonce(Address account) {
+    return call(client().ethGetTransactionCount(account.value(), DefaultBlockParameterName.PENDING))
+        .getTransactionCount();
+  }
+
+  BigInteger gasPrice() {
+    return call(client().ethGasPrice()).getGasPrice();
+  }
+
+  /** The gas the call would use, as the node estimates it. */
+  BigInteger estimateGas(Address from, Address to, BigInteger value, String data) {
+    return call(client()
+            .ethEstimateGas(
+                org.web3j.protocol.core.methods.request.Transaction.createFunctionCallTransaction(
+                    from.value(), null, null, null, to.value(), value, data)))
+        .getAmountUsed();
+  }
+
+  /** Sends a signed transaction; answers its hash. */
+  String sendRaw(String signedHex) {
+    return call(client().ethSendRawTransaction(signedHex)).getTransactionHash();
+  }
+
   /** The token's decimals (18 for the native coin). */
   int decimals(Optional<String> token) {
     if (token.isEmpty()) {

@@ -83,7 +83,7 @@ class ChainPayments implements Payments {
             units,
             now,
             now.plus(settings.quoteValidity()));
-    store.saveQuote(consumer, due.item(), quote);
+    store.saveQuote(consumer, due.item(), quote, settings.quoteLimit(), settings.quoteRetention());
     return new PaymentQuote(
         due.item(),
         due.payee(),

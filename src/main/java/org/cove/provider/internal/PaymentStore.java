@@ -51,25 +51,19 @@ class PaymentStore {
       String item,
       Optional<String> asset) {}
 
+  /**
+   * Stores the quote within the bounds of {@link QuoteRows}: sweeping quotes expired longer than
+   * {@code retention}, refusing a consumer who has {@code limit} unexpired ones.
+   *
+   * @throws QuoteLimitRefusal when the consumer has too many
+   */
   @Transactional
-  long saveQuote(Address consumer, String item, StoredQuote quote) {
-    String sql =
-        "insert into payment_quote (consumer, item, payee, token, chain_id, amount, issued_at,"
-            + " valid_until) values (?, ?, ?, ?, ?, ?, ?, ?) returning id";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, consumer.value());
-      s.setString(2, item);
-      s.setString(3, quote.payee().value());
-      setOptional(s, 4, quote.token());
-      s.setLong(5, quote.chainId());
-      s.setBigDecimal(6, new BigDecimal(quote.units()));
-      s.setTimestamp(7, Timestamp.from(quote.issuedAt()));
-      s.setTimestamp(8, Timestamp.from(quote.validUntil()));
-      try (ResultSet rows = s.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
+  long saveQuote(
+      Address consumer, String item, StoredQuote quote, int limit, java.time.Duration retention) {
+    try (Connection c = dataSource.getConnection()) {
+      return QuoteRows.insert(c, consumer, item, quote, limit, retention);
+    } catch (QuoteRows.LimitReached e) {
+      throw new QuoteLimitRefusal(limit, e.retryAfter());
     } catch (SQLException e) {
       throw new DatabaseException(e);
     }

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cove.identity.Role;
+import org.cove.identity.UnsignedTransaction;
 import org.cove.shared.Address;
 import org.cove.shared.DataDirectory;
 import org.cove.shared.ForbiddenException;
 import org.cove.shared.RunMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.SignedRawTransaction;
+import org.web3j.crypto.TransactionDecoder;
 
 class DemoKeysTest {
 
@@ -40,6 +44,39 @@ class DemoKeysTest {
     assertThat(accounts.demoKeys.admin()).isEmpty();
     assertThatThrownBy(() -> accounts.signInAs(anyAddress)).isInstanceOf(ForbiddenException.class);
     assertThat(dataDir.resolve("keys")).doesNotExist();
+  }
+
+  @Test
+  void a_demo_account_signs_a_payment_transaction_with_its_own_key_in_development_only()
+      throws java.security.SignatureException {
+    ServerHeldDemoAccounts accounts = new ServerHeldDemoAccounts();
+    accounts.demoKeys = demoKeys(RunMode.DEVELOPMENT);
+    accounts.runMode = RunMode.DEVELOPMENT;
+    Address consumer = DemoKeys.address(accounts.demoKeys.keys().get(Role.CONSUMER));
+    Address payee = Address.parse("0x2222222222222222222222222222222222222222");
+    UnsignedTransaction payment =
+        new UnsignedTransaction(
+            BigInteger.valueOf(3),
+            BigInteger.TEN,
+            BigInteger.valueOf(21_000),
+            payee,
+            BigInteger.valueOf(500),
+            "0x",
+            8996);
+
+    String signed = accounts.signTransaction(consumer, payment).orElseThrow();
+
+    SignedRawTransaction decoded = (SignedRawTransaction) TransactionDecoder.decode(signed);
+    assertThat(Address.parse(decoded.getFrom())).isEqualTo(consumer);
+    assertThat(decoded.getChainId()).isEqualTo(8996L);
+    assertThat(decoded.getTo()).isEqualToIgnoringCase(payee.value());
+    assertThat(decoded.getValue()).isEqualTo(BigInteger.valueOf(500));
+    assertThat(decoded.getNonce()).isEqualTo(BigInteger.valueOf(3));
+    assertThat(accounts.signTransaction(payee, payment)).as("not a demo account").isEmpty();
+
+    // Should a key ever be held outside development, it still signs nothing there.
+    accounts.runMode = RunMode.PRODUCTION;
+    assertThat(accounts.signTransaction(consumer, payment)).isEmpty();
   }
 
   private DemoKeys demoKeys(RunMode mode) {
