@@ -100,8 +100,12 @@ final class JobStore {
     try {
       Files.createDirectory(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-      write(dir.resolve("spec.json"), JobJson.spec(spec));
-      write(dir.resolve("state.json"), JobJson.state(state));
+      // Both written before either is forced: on the usual filesystems the first flush takes
+      // the second file's bytes along, and a start waits for one flush instead of two.
+      Path specFile = stage(dir.resolve("spec.json"), JobJson.spec(spec));
+      Path stateFile = stage(dir.resolve("state.json"), JobJson.state(state));
+      commit(specFile, dir.resolve("spec.json"));
+      commit(stateFile, dir.resolve("state.json"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store job " + id, e);
     }
@@ -212,6 +216,11 @@ final class JobStore {
   }
 
   private static void write(Path file, JsonObject json) throws IOException {
+    commit(stage(file, json), file);
+  }
+
+  /** Writes the JSON to a temporary file next to {@code file}, readable by Cove alone. */
+  private static Path stage(Path file, JsonObject json) throws IOException {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(temporary);
     // the spec holds the consumer's code and parameters: readable by Cove alone
@@ -224,6 +233,13 @@ final class JobStore {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
+    }
+    return temporary;
+  }
+
+  /** Forces the temporary file to disk, then puts it in place of {@code file} in one step. */
+  private static void commit(Path temporary, Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
       channel.force(true);
     }
     Files.move(

@@ -2,12 +2,10 @@ package org.cove.engine.internal;
 
 import static org.cove.shared.Jsons.JSON;
 
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.cove.operator.JobAudit;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
@@ -33,18 +31,9 @@ public final class LedgerEvents {
     return "status:" + status.code();
   }
 
-  public static AuditEvent submitted(Address engine, JobId id, JobSpec spec) {
-    JsonArrayBuilder datasets = JSON.createArrayBuilder();
-    spec.datasets().forEach(d -> datasets.add(d.did().value()));
-    JsonObject payload =
-        JSON.createObjectBuilder()
-            .add("jobId", id.value())
-            .add("owner", spec.owner().value())
-            .add("datasets", datasets)
-            .add("algorithm", spec.algorithm().label())
-            .add("environment", spec.environment())
-            .build();
-    return new AuditEvent(engine, "job-submitted", id.value(), payload, parties(spec));
+  /** The consumer's submission, as the operator records it for a paid job (same key). */
+  public static AuditEvent submitted(JobId id, JobSpec spec) {
+    return JobAudit.submitted(id, spec);
   }
 
   /** A status reached; the exit code and explanation belong to the status the job ended with. */
@@ -67,13 +56,7 @@ public final class LedgerEvents {
     return new AuditEvent(engine, "job-status", id.value(), payload.build(), parties(spec));
   }
 
-  /** The owner, whoever may read the results, and the publishers of what the job used. */
   public static Set<Address> parties(JobSpec spec) {
-    Set<Address> parties = new HashSet<>();
-    parties.add(spec.owner());
-    parties.addAll(spec.additionalViewers());
-    spec.datasets().forEach(d -> parties.add(d.publisher()));
-    spec.algorithm().publisher().ifPresent(parties::add);
-    return parties;
+    return JobAudit.parties(spec);
   }
 }

@@ -109,7 +109,7 @@ final class StatusLedger {
   }
 
   private AuditEvent submitted(JobId id, JobSpec spec) {
-    return LedgerEvents.submitted(engine, id, spec);
+    return LedgerEvents.submitted(id, spec);
   }
 
   private AuditEvent statusEvent(JobId id, JobSpec spec, JobStatus status, JobState state) {

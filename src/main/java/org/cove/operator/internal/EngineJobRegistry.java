@@ -4,23 +4,20 @@ import static org.cove.shared.Jsons.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.cove.operator.ComputeEngine;
 import org.cove.operator.ComputeRefusal;
 import org.cove.operator.EngineHealth;
 import org.cove.operator.Job;
+import org.cove.operator.JobAudit;
 import org.cove.operator.JobId;
 import org.cove.operator.JobRegistry;
 import org.cove.operator.JobResult;
@@ -62,22 +59,23 @@ class EngineJobRegistry implements JobRegistry {
 
   @Override
   public Job register(JobSpec spec, int maxConcurrent) {
-    // nothing to commit alongside: the ledger may write the entry with other threads' entries
-    return register(spec, maxConcurrent, (id, key, event) -> auditTrail.recordOnce(key, event));
+    // the engine records the submission right after it stored the job, with its other entries
+    return admit(spec, maxConcurrent, id -> {});
   }
 
   @Override
   public Job register(JobSpec spec, int maxConcurrent, Consumer<JobId> alongside) {
-    return register(
-        spec, maxConcurrent, (id, key, event) -> submissions.record(id, alongside, key, event));
+    // the payments and the submission commit together before the engine has the job, so a job
+    // never runs unpaid; the engine finds the submission recorded and skips it
+    return admit(
+        spec,
+        maxConcurrent,
+        id ->
+            submissions.record(
+                id, alongside, JobAudit.submittedKey(id), JobAudit.submitted(id, spec)));
   }
 
-  /** How the submission reaches the ledger, given its key and entry. */
-  private interface Submission {
-    void record(JobId id, String key, AuditEvent submitted);
-  }
-
-  private Job register(JobSpec spec, int maxConcurrent, Submission submission) {
+  private Job admit(JobSpec spec, int maxConcurrent, Consumer<JobId> beforeTheEngine) {
     EngineHealth health = engine.health();
     if (!health.acceptsJobs()) {
       throw new CoveException(ENGINE_UNAVAILABLE, health.refusal().orElse("the engine is down"));
@@ -85,13 +83,7 @@ class EngineJobRegistry implements JobRegistry {
     JobId id = JobId.random();
     reserveSlot(spec.environment(), maxConcurrent);
     try {
-      // Before the engine has the job: the submission is in the ledger under the consumer's name,
-      // and the engine's own record of it (same key) is skipped.
-      submission.record(
-          id,
-          "job:" + id + ":submitted",
-          new AuditEvent(
-              spec.owner(), "job-submitted", id.value(), describe(id, spec), parties(spec)));
+      beforeTheEngine.accept(id);
       engine.submit(id, spec);
     } finally {
       releaseSlot(spec.environment());
@@ -159,7 +151,7 @@ class EngineJobRegistry implements JobRegistry {
               "job-stop-requested",
               id.value(),
               JSON.createObjectBuilder().add("jobId", id.value()).build(),
-              parties(job.spec())));
+              JobAudit.parties(job.spec())));
       engine.requestStop(id);
     }
     return engine.find(id).orElseThrow(() -> notFound(id));
@@ -179,7 +171,7 @@ class EngineJobRegistry implements JobRegistry {
             "job-deleted",
             id.value(),
             JSON.createObjectBuilder().add("jobId", id.value()).build(),
-            parties(job.spec())));
+            JobAudit.parties(job.spec())));
     engine.delete(id);
   }
 
@@ -204,7 +196,7 @@ class EngineJobRegistry implements JobRegistry {
                 .add("filename", result.filename())
                 .add("filesize", result.filesize())
                 .build(),
-            parties(job.spec())));
+            JobAudit.parties(job.spec())));
     try {
       return new ResultContent(result, engine.openResult(id, index));
     } catch (IOException e) {
@@ -279,37 +271,6 @@ class EngineJobRegistry implements JobRegistry {
         job.stopRequested(),
         job.exitCode(),
         job.message());
-  }
-
-  static Set<Address> parties(JobSpec spec) {
-    Set<Address> parties = new HashSet<>(spec.additionalViewers());
-    parties.add(spec.owner());
-    spec.datasets().forEach(d -> parties.add(d.publisher()));
-    spec.algorithm().publisher().ifPresent(parties::add);
-    return parties;
-  }
-
-  static jakarta.json.JsonObject describe(JobId id, JobSpec spec) {
-    JsonArrayBuilder datasets = JSON.createArrayBuilder();
-    spec.datasets()
-        .forEach(
-            d ->
-                datasets.add(
-                    JSON.createObjectBuilder()
-                        .add("did", d.did().value())
-                        .add("serviceId", d.serviceId())));
-    JsonObjectBuilder resources = JSON.createObjectBuilder();
-    spec.resources().forEach(r -> resources.add(r.id(), r.amount()));
-    return JSON.createObjectBuilder()
-        .add("jobId", id.value())
-        .add("owner", spec.owner().value())
-        .add("datasets", datasets)
-        .add("algorithm", spec.algorithm().label())
-        .add("environment", spec.environment())
-        .add("resources", resources)
-        .add("maxJobDuration", spec.maxDuration().toSeconds())
-        .add("allowNetwork", spec.allowNetwork())
-        .build();
   }
 
   private static NotFoundException notFound(JobId id) {

@@ -47,8 +47,7 @@ final class JobLedger {
     JobSpec spec = ComputeJobs.spec(job.getSpec());
     try {
       recordOnce(
-          LedgerEvents.key(id, LedgerEvents.SUBMITTED),
-          () -> LedgerEvents.submitted(engine, id, spec));
+          LedgerEvents.key(id, LedgerEvents.SUBMITTED), () -> LedgerEvents.submitted(id, spec));
       ComputeJobStatus status = job.getStatus();
       Map<JobStatus, java.time.Instant> timeline = ComputeJobs.timeline(status);
       for (JobStatus reached : timeline.keySet()) {
