@@ -41,6 +41,14 @@ public interface ComputeEngine {
     return jobs(spec -> spec.owner().equals(owner), false);
   }
 
+  /**
+   * How many jobs in the environment have not ended: asked on every start, under the admission
+   * lock, so engines that keep jobs in memory count without building them.
+   */
+  default long unfinishedJobs(String environment) {
+    return jobs(spec -> spec.environment().equals(environment), true).size();
+  }
+
   /** Asks the running stage to end; the logs are still published. No-op on a finished job. */
   void requestStop(JobId id);
 

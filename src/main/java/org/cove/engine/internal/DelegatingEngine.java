@@ -60,6 +60,11 @@ public abstract class DelegatingEngine implements ComputeEngine {
   }
 
   @Override
+  public long unfinishedJobs(String environment) {
+    return core().unfinishedJobs(environment);
+  }
+
+  @Override
   public void requestStop(JobId id) {
     core().requestStop(id);
   }

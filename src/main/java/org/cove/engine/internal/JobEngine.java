@@ -155,6 +155,11 @@ final class JobEngine implements ComputeEngine {
   }
 
   @Override
+  public long unfinishedJobs(String environment) {
+    return store.ids(spec -> spec.environment().equals(environment), true).size();
+  }
+
+  @Override
   public List<Job> jobs() {
     return store.ids().stream()
         .map(this::find)

@@ -219,7 +219,7 @@ class EngineJobRegistry implements JobRegistry {
 
   @Override
   public long runningJobs(String environment) {
-    return engine.jobs(spec -> spec.environment().equals(environment), true).size();
+    return engine.unfinishedJobs(environment);
   }
 
   @Override

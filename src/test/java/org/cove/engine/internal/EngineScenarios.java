@@ -235,9 +235,13 @@ public abstract class EngineScenarios {
     awaitStatus(id, JobStatus.RUNNING);
     Eventually.until("the live log", PATIENCE, () -> liveLog(id, 0).equals("started\n"));
     assertThat(liveLog(id, 3)).isEqualTo("rted\n");
+    String environment = engine().find(id).orElseThrow().spec().environment();
+    assertThat(engine().unfinishedJobs(environment)).isEqualTo(1);
+    assertThat(engine().unfinishedJobs("elsewhere")).isZero();
 
     engine().requestStop(id);
     Job job = awaitFinished(id);
+    assertThat(engine().unfinishedJobs(environment)).isZero();
 
     assertThat(job.status()).isEqualTo(JobStatus.STOPPED);
     assertThat(job.stopRequested()).isTrue();
