@@ -159,28 +159,46 @@ final class JobManifests {
     return pod;
   }
 
-  /** Hands the outputs to Cove; the engine copies the logs itself. */
+  /**
+   * Hands the outputs to Cove as a tar stream; the engine copies the logs itself. busybox's wget
+   * cannot send them: {@code --post-file} reads the whole file into memory and sends it up to its
+   * first NUL byte (a tar has one in its first header). So the script writes the HTTP request
+   * itself and streams it through {@code nc}: the tar is built twice (its size first, for
+   * Content-Length; the outputs are mounted read-only, so both runs give the same bytes), never
+   * held in memory or on disk.
+   */
   Pod publish(ComputeJob job, int attempt) {
-    String script =
-        String.join(
-            "\n",
-            "set -eu",
-            "mkdir -p /tmp/out",
-            "if [ -d /data/outputs ]; then tar -c -f /tmp/out/outputs.tar -C /data/outputs .;"
-                + " else tar -c -f /tmp/out/outputs.tar -T /dev/null; fi",
-            "wget -q -O /dev/null --header \"Authorization: Bearer $COVE_JOB_TOKEN\""
-                + " --header \"Content-Type: application/x-tar\""
-                + " --post-file=/tmp/out/outputs.tar"
-                + " \"$COVE_PROVIDER_URL/api/internal/jobs/$COVE_JOB_ID/outputs\"",
-            "echo published");
     Container container =
-        helper(Stage.PUBLISH, script)
+        helper(Stage.PUBLISH, PUBLISH_SCRIPT)
             .withVolumeMounts(
                 mount("data", DATA + "/outputs", "outputs", true),
                 mount("tmp", "/tmp", null, false))
             .build();
     return pod(job, Stage.PUBLISH, attempt, container, settings.stageTimeout().toSeconds());
   }
+
+  static final String PUBLISH_SCRIPT =
+      String.join(
+          "\n",
+          "set -eu",
+          "case \"$COVE_PROVIDER_URL\" in http://*) ;;"
+              + " *) echo 'the provider URL for stage pods must be http://' >&2; exit 2;; esac",
+          "rest=${COVE_PROVIDER_URL#http://}",
+          "hostport=${rest%%/*}",
+          "base=${rest#\"$hostport\"}",
+          "host=${hostport%:*}",
+          "port=80",
+          "if [ \"$host\" != \"$hostport\" ]; then port=${hostport##*:}; fi",
+          "if [ -d /data/outputs ]; then cd /data/outputs; else mkdir -p /tmp/none; cd /tmp/none; fi",
+          "size=$(( $(tar -c -f - . | wc -c) ))",
+          "{ printf 'POST %s/api/internal/jobs/%s/outputs HTTP/1.0\\r\\nHost: %s\\r\\n"
+              + "Authorization: Bearer %s\\r\\nContent-Type: application/x-tar\\r\\n"
+              + "Content-Length: %s\\r\\nConnection: close\\r\\n\\r\\n'"
+              + " \"$base\" \"$COVE_JOB_ID\" \"$hostport\" \"$COVE_JOB_TOKEN\" \"$size\";"
+              + " tar -c -f - .; } | nc \"$host\" \"$port\" > /tmp/response",
+          "answer=$(head -n 1 /tmp/response)",
+          "case \"$answer\" in \"HTTP/1.\"[01]\" 2\"*) echo published;;"
+              + " *) echo \"Cove did not take the outputs: $answer\" >&2; exit 1;; esac");
 
   private static String fetch(String what) {
     return "wget -q -O - --header \"Authorization: Bearer $COVE_JOB_TOKEN\""

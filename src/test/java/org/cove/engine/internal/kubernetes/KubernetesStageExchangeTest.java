@@ -245,7 +245,7 @@ class KubernetesStageExchangeTest {
     assertThat(resultFiles(id)).isEmpty();
     assertThat(kube.resource(id).getStatus().failureCode)
         .isEqualTo(JobStatus.OUTPUT_LIMIT_EXCEEDED.code());
-    // the publish pod's wget fails on the 413, so the pod fails: the job still ends 42
+    // the publish script fails on the 413, so the pod fails: the job still ends 42
     kube.finish(id, Stage.PUBLISH, 1);
     Job job = awaitStatus(id, JobStatus.OUTPUT_LIMIT_EXCEEDED);
     assertThat(job.message()).hasValueSatisfying(m -> assertThat(m).contains("limit"));
