@@ -103,22 +103,23 @@ final class JobManifests {
    * data could not be provided, 32 the algorithm: the statuses they lead to.
    */
   Pod configure(ComputeJob job, int attempt) {
-    String script =
-        String.join(
-            "\n",
-            "set -eu -o pipefail",
-            "mkdir -p /data/inputs /data/transformations /data/outputs /data/logs",
-            "chmod 0777 /data/outputs /data/logs",
-            fetch("datasets") + " | tar -x -f - -C /data || exit 31",
-            fetch("algorithm") + " > /data/transformations/algorithm || exit 32",
-            "chmod 0444 /data/transformations/algorithm",
-            "echo configured");
     Container container =
-        helper(Stage.CONFIGURE, script)
+        helper(Stage.CONFIGURE, CONFIGURE_SCRIPT)
             .withVolumeMounts(mount("data", DATA, null, false), mount("tmp", "/tmp", null, false))
             .build();
     return pod(job, Stage.CONFIGURE, attempt, container, settings.stageTimeout().toSeconds());
   }
+
+  static final String CONFIGURE_SCRIPT =
+      String.join(
+          "\n",
+          "set -eu -o pipefail",
+          "mkdir -p /data/inputs /data/transformations /data/outputs /data/logs",
+          "chmod 0777 /data/outputs /data/logs",
+          fetch("datasets") + " | tar -x -f - -C /data || exit 31",
+          fetch("algorithm") + " > /data/transformations/algorithm || exit 32",
+          "chmod 0444 /data/transformations/algorithm",
+          "echo configured");
 
   /**
    * The algorithm in its own image, pinned by digest, with {@code $ALGO} resolved in its entrypoint
