@@ -4,7 +4,6 @@ import static org.cove.shared.Jsons.JSON;
 
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
-import java.util.Set;
 import org.cove.operator.JobAudit;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
@@ -31,11 +30,6 @@ public final class LedgerEvents {
     return "status:" + status.code();
   }
 
-  /** The consumer's submission, as the operator records it for a paid job (same key). */
-  public static AuditEvent submitted(JobId id, JobSpec spec) {
-    return JobAudit.submitted(id, spec);
-  }
-
   /** A status reached; the exit code and explanation belong to the status the job ended with. */
   public static AuditEvent status(
       Address engine,
@@ -53,10 +47,7 @@ public final class LedgerEvents {
       exitCode.ifPresent(code -> payload.add("exitCode", code));
       message.ifPresent(text -> payload.add("message", text));
     }
-    return new AuditEvent(engine, "job-status", id.value(), payload.build(), parties(spec));
-  }
-
-  public static Set<Address> parties(JobSpec spec) {
-    return JobAudit.parties(spec);
+    return new AuditEvent(
+        engine, "job-status", id.value(), payload.build(), JobAudit.parties(spec));
   }
 }

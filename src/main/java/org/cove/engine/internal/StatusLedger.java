@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cove.operator.JobAudit;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
@@ -109,7 +110,7 @@ final class StatusLedger {
   }
 
   private AuditEvent submitted(JobId id, JobSpec spec) {
-    return LedgerEvents.submitted(id, spec);
+    return JobAudit.submitted(id, spec);
   }
 
   private AuditEvent statusEvent(JobId id, JobSpec spec, JobStatus status, JobState state) {

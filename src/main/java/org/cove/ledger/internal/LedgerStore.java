@@ -68,13 +68,6 @@ final class LedgerStore {
     return entry;
   }
 
-  /** Appends unless an entry with this key exists; empty when it did. */
-  static Optional<LedgerEntry> appendOnce(
-      Connection connection, String key, AuditEvent event, Instant now) throws SQLException {
-    return Optional.ofNullable(
-        appendAllOnce(connection, List.of(new Keyed(key, event)), now).get(key));
-  }
-
   /**
    * Appends, in order, each event whose key is not recorded yet (the first of two with one key),
    * and returns what it appended by key. Keys already there are found without waiting for the lock;

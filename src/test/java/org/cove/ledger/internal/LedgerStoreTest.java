@@ -92,7 +92,7 @@ class LedgerStoreTest {
                     own.setAutoCommit(false);
                     start.await();
                     boolean added =
-                        LedgerStore.appendOnce(own, "job:1:status:40", event, Instant.now())
+                        LedgerTestSupport.appendOnce(own, "job:1:status:40", event, Instant.now())
                             .isPresent();
                     own.commit();
                     return added;
@@ -116,11 +116,14 @@ class LedgerStoreTest {
   @Test
   void different_keys_and_unkeyed_events_are_all_appended() throws SQLException {
     connection.setAutoCommit(false);
-    assertThat(LedgerStore.appendOnce(connection, "a", randomEvent(), Instant.now())).isPresent();
-    assertThat(LedgerStore.appendOnce(connection, "b", randomEvent(), Instant.now())).isPresent();
+    assertThat(LedgerTestSupport.appendOnce(connection, "a", randomEvent(), Instant.now()))
+        .isPresent();
+    assertThat(LedgerTestSupport.appendOnce(connection, "b", randomEvent(), Instant.now()))
+        .isPresent();
     LedgerStore.append(connection, randomEvent(), Instant.now());
     LedgerStore.append(connection, randomEvent(), Instant.now());
-    assertThat(LedgerStore.appendOnce(connection, "a", randomEvent(), Instant.now())).isEmpty();
+    assertThat(LedgerTestSupport.appendOnce(connection, "a", randomEvent(), Instant.now()))
+        .isEmpty();
     connection.commit();
     connection.setAutoCommit(true);
 
@@ -131,7 +134,7 @@ class LedgerStoreTest {
   void a_batch_appends_its_new_keys_in_order_in_one_chain_and_skips_the_recorded_ones()
       throws SQLException {
     connection.setAutoCommit(false);
-    LedgerStore.appendOnce(connection, "job:1:status:1", randomEvent(), Instant.now());
+    LedgerTestSupport.appendOnce(connection, "job:1:status:1", randomEvent(), Instant.now());
     List<Keyed> batch =
         List.of(
             new Keyed("job:1:status:1", randomEvent()),

@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.cove.ledger.LedgerEntry;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
+import org.cove.shared.AuditTrail.Keyed;
 import org.cove.shared.ProviderSigner;
 
 /**
@@ -36,6 +39,13 @@ final class LedgerTestSupport {
     } finally {
       connection.setAutoCommit(autoCommit);
     }
+  }
+
+  /** One keyed append on the caller's connection; empty when the key was recorded before. */
+  static Optional<LedgerEntry> appendOnce(
+      Connection connection, String key, AuditEvent event, Instant now) throws SQLException {
+    return Optional.ofNullable(
+        LedgerStore.appendAllOnce(connection, List.of(new Keyed(key, event)), now).get(key));
   }
 
   static AuditEvent event(Address actor, String kind, String subject, Collection<Address> parties) {

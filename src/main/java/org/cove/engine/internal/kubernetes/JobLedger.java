@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.engine.internal.LedgerEvents;
+import org.cove.operator.JobAudit;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
@@ -46,8 +47,7 @@ final class JobLedger {
     JobId id = new JobId(job.getMetadata().getName());
     JobSpec spec = ComputeJobs.spec(job.getSpec());
     try {
-      recordOnce(
-          LedgerEvents.key(id, LedgerEvents.SUBMITTED), () -> LedgerEvents.submitted(id, spec));
+      recordOnce(JobAudit.submittedKey(id), () -> JobAudit.submitted(id, spec));
       ComputeJobStatus status = job.getStatus();
       Map<JobStatus, java.time.Instant> timeline = ComputeJobs.timeline(status);
       for (JobStatus reached : timeline.keySet()) {
