@@ -64,8 +64,8 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   private final SharedIndexInformer<ComputeJob> jobs;
 
   /**
-   * Jobs this replica deleted while its cache may still show them for a moment: a delete is seen at
-   * once by the caller that made it, as on the local engine.
+   * Jobs this replica deleted that its cache has not yet reported deleted: hidden from every read,
+   * so a delete is seen at once by the caller that made it, as on the local engine.
    */
   private final java.util.Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -133,6 +133,23 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
             .withLabels(JobNames.managed())
             .runnableInformer(settings.resync().toMillis());
     jobs.addIndexers(Map.of(BY_OWNER, KubernetesBackend::ownerOf));
+    jobs.addEventHandler(
+        new io.fabric8.kubernetes.client.informers.ResourceEventHandler<>() {
+          @Override
+          public void onAdd(ComputeJob job) {}
+
+          @Override
+          public void onUpdate(ComputeJob before, ComputeJob after) {}
+
+          @Override
+          public void onDelete(ComputeJob job, boolean finalStateUnknown) {
+            deleted.remove(job.getMetadata().getName());
+          }
+        });
+  }
+
+  private boolean visible(ComputeJob job) {
+    return !deleted.contains(job.getMetadata().getName());
   }
 
   /** The informer's index of jobs by their owner label (lower case, as addresses are kept). */
@@ -259,7 +276,7 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   @Override
   public List<Job> jobs(Predicate<JobSpec> matching, boolean unfinishedOnly) {
     return jobs.getIndexer().list().stream()
-        .filter(job -> !deleted.contains(job.getMetadata().getName()))
+        .filter(this::visible)
         .filter(job -> !unfinishedOnly || !ComputeJobs.status(job).terminal())
         .map(ComputeJobs::job)
         .filter(job -> matching.test(job.spec()))
@@ -271,6 +288,7 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   @Override
   public List<Job> jobsOf(Address owner) {
     return jobs.getIndexer().byIndex(BY_OWNER, owner.value()).stream()
+        .filter(this::visible)
         .map(ComputeJobs::job)
         .filter(job -> job.spec().owner().equals(owner))
         .sorted(Comparator.comparing(Job::dateCreated).reversed())
@@ -517,17 +535,14 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   }
 
   private Optional<ComputeJob> resource(JobId id) {
+    if (deleted.contains(id.value())) {
+      return Optional.empty();
+    }
     ComputeJob cached =
         jobs.getIndexer()
             .getByKey(
                 io.fabric8.kubernetes.client.informers.cache.Cache.namespaceKeyFunc(
                     settings.namespace(), id.value()));
-    if (deleted.contains(id.value())) {
-      if (cached != null) {
-        return Optional.empty(); // the cache has not caught up with this replica's delete
-      }
-      deleted.remove(id.value());
-    }
     if (cached != null) {
       return Optional.of(cached);
     }
