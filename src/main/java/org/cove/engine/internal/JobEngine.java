@@ -156,7 +156,7 @@ final class JobEngine implements ComputeEngine {
 
   @Override
   public long unfinishedJobs(String environment) {
-    return store.ids(spec -> spec.environment().equals(environment), true).size();
+    return store.unfinished(environment);
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -52,6 +53,10 @@ final class JobStore {
   private final Path root;
   private final Map<JobId, Entry> jobs = new ConcurrentHashMap<>();
 
+  // The jobs that have not ended, by environment: admission counts them on every start and must
+  // not walk every job the engine still keeps (thousands, most of them long finished).
+  private final Map<String, Set<JobId>> unfinished = new ConcurrentHashMap<>();
+
   JobStore(Path stateDirectory) {
     this.root = stateDirectory.resolve("jobs");
     try {
@@ -66,6 +71,7 @@ final class JobStore {
   /** Reads every job from disk; a job without a state file never finished submitting. */
   void load() {
     jobs.clear();
+    unfinished.clear();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
       for (Path dir : dirs) {
         loadOne(dir);
@@ -90,6 +96,7 @@ final class JobStore {
       JobSpec spec = JobJson.spec(read(dir.resolve("spec.json")));
       JobState state = JobJson.state(read(dir.resolve("state.json")));
       jobs.put(id, new Entry(spec, state));
+      track(id, spec, state);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.SEVERE, "Job " + id + " cannot be read and is ignored", e);
     }
@@ -110,6 +117,7 @@ final class JobStore {
       throw new UncheckedIOException("cannot store job " + id, e);
     }
     jobs.put(id, new Entry(spec, state));
+    track(id, spec, state);
   }
 
   Optional<JobSpec> spec(JobId id) {
@@ -130,6 +138,7 @@ final class JobStore {
       }
       entry.state = next;
       entry.unsaved = false;
+      track(id, entry.spec, next);
       return next;
     }
   }
@@ -145,6 +154,7 @@ final class JobStore {
       JobState next = change.apply(entry.state);
       entry.unsaved |= !next.equals(entry.state);
       entry.state = next;
+      track(id, entry.spec, next);
       return next;
     }
   }
@@ -170,16 +180,44 @@ final class JobStore {
     }
   }
 
+  private void track(JobId id, JobSpec spec, JobState state) {
+    Set<JobId> ids =
+        unfinished.computeIfAbsent(spec.environment(), e -> ConcurrentHashMap.newKeySet());
+    if (state.status().terminal()) {
+      ids.remove(id);
+    } else {
+      ids.add(id);
+    }
+  }
+
+  /** How many of the environment's jobs have not ended. */
+  int unfinished(String environment) {
+    Set<JobId> ids = unfinished.get(environment);
+    return ids == null ? 0 : ids.size();
+  }
+
   /** The ids of jobs whose spec matches and, if asked, that have not ended. */
   List<JobId> ids(java.util.function.Predicate<JobSpec> matching, boolean unfinishedOnly) {
     List<JobId> ids = new ArrayList<>();
-    jobs.forEach(
-        (id, entry) -> {
-          if (matching.test(entry.spec) && !(unfinishedOnly && entry.state.status().terminal())) {
-            ids.add(id);
-          }
-        });
+    if (unfinishedOnly) {
+      unfinished.values().forEach(set -> set.forEach(id -> addIfMatching(id, matching, true, ids)));
+    } else {
+      jobs.keySet().forEach(id -> addIfMatching(id, matching, false, ids));
+    }
     return ids;
+  }
+
+  private void addIfMatching(
+      JobId id,
+      java.util.function.Predicate<JobSpec> matching,
+      boolean unfinishedOnly,
+      List<JobId> ids) {
+    Entry entry = jobs.get(id);
+    if (entry != null
+        && matching.test(entry.spec)
+        && !(unfinishedOnly && entry.state.status().terminal())) {
+      ids.add(id);
+    }
   }
 
   List<JobId> ids() {
@@ -194,6 +232,7 @@ final class JobStore {
     synchronized (entry) {
       Trees.deleteRecursively(directory(id));
       jobs.remove(id);
+      track(id, entry.spec, entry.state); // a deleted job has ended: no longer counted
     }
   }
 
