@@ -5,7 +5,6 @@ import static org.cove.identity.AuthenticationException.INVALID_SIGNATURE;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,8 +25,9 @@ class OceanSignedRequests implements SignedRequests {
   @Resource(lookup = "jdbc/cove")
   DataSource dataSource;
 
+  // No transaction of its own: consuming the nonce is one statement (a start paid one more round
+  // trip and the commit machinery for it); in a caller's transaction the connection joins that.
   @Override
-  @Transactional
   public Address verify(SignedRequest request) {
     return verify(request, List.of(request.command()));
   }
@@ -36,7 +36,6 @@ class OceanSignedRequests implements SignedRequests {
    * Accepts the signature if it covers any of {@code commands} (for clients that sign an older form
    * of a message), then consumes the nonce.
    */
-  @Transactional
   Address verify(SignedRequest request, List<String> commands) {
     Address claimed = Address.parse(request.address());
     long nonce = parseNonce(request.nonce());
