@@ -126,7 +126,7 @@ final class JobEngine implements ComputeEngine {
     if (!setup.health().acceptsJobs()) {
       throw new CoveException(ProblemType.UNAVAILABLE, setup.health().refusal().orElseThrow());
     }
-    store.create(id, spec, JobState.queued(clock.instant()));
+    store.create(id, spec, clock.instant());
     // the ledger follows on the engine's thread: the caller waits only for the job to be stored
     scheduler.execute(
         () -> {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,16 @@ import org.cove.operator.JobSpec;
 
 /**
  * The authority on the local engine's jobs: one directory per job under {@code jobs/}, with {@code
- * spec.json} (written once) and {@code state.json} (rewritten on every change, atomically: a
- * temporary file forced to disk, then renamed over the old one). Memory holds a copy for reads;
- * each job's changes are serialised, so concurrent writers never lose an update.
+ * spec.json} (written once, with the time the job was queued) and {@code state.json} (from the
+ * job's first change on; rewritten on every change). Both are written atomically: a temporary file
+ * forced to disk, then renamed over the old one. Memory holds a copy for reads; each job's changes
+ * are serialised, so concurrent writers never lose an update.
  */
 final class JobStore {
 
   private static final Logger LOG = Logger.getLogger(JobStore.class.getName());
+
+  private static final String QUEUED_AT = "queuedAt";
 
   /** The state plus the lock that serialises its changes. */
   private static final class Entry {
@@ -89,12 +93,18 @@ final class JobStore {
       return;
     }
     try {
-      if (!Files.exists(dir.resolve("state.json"))) {
-        Trees.deleteRecursively(dir);
+      Path specFile = dir.resolve("spec.json");
+      Path stateFile = dir.resolve("state.json");
+      JsonObject specJson = Files.exists(specFile) ? read(specFile) : null;
+      if (specJson == null || !(Files.exists(stateFile) || specJson.containsKey(QUEUED_AT))) {
+        Trees.deleteRecursively(dir); // it never finished submitting
         return;
       }
-      JobSpec spec = JobJson.spec(read(dir.resolve("spec.json")));
-      JobState state = JobJson.state(read(dir.resolve("state.json")));
+      JobSpec spec = JobJson.spec(specJson);
+      JobState state =
+          Files.exists(stateFile)
+              ? JobJson.state(read(stateFile))
+              : JobState.queued(Instant.parse(specJson.getString(QUEUED_AT)));
       jobs.put(id, new Entry(spec, state));
       track(id, spec, state);
     } catch (IOException | RuntimeException e) {
@@ -102,20 +112,23 @@ final class JobStore {
     }
   }
 
-  void create(JobId id, JobSpec spec, JobState state) {
+  /**
+   * Stores a new, queued job with one flush: {@code spec.json} carries the time it was queued, and
+   * {@code state.json} follows with the job's first change (a job without one is still queued). The
+   * start request waits for this flush alone.
+   */
+  void create(JobId id, JobSpec spec, Instant queuedAt) {
     Path dir = directory(id);
     try {
       Files.createDirectory(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-      // Both written before either is forced: on the usual filesystems the first flush takes
-      // the second file's bytes along, and a start waits for one flush instead of two.
-      Path specFile = stage(dir.resolve("spec.json"), JobJson.spec(spec));
-      Path stateFile = stage(dir.resolve("state.json"), JobJson.state(state));
-      commit(specFile, dir.resolve("spec.json"));
-      commit(stateFile, dir.resolve("state.json"));
+      write(
+          dir.resolve("spec.json"),
+          JSON.createObjectBuilder(JobJson.spec(spec)).add(QUEUED_AT, queuedAt.toString()).build());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store job " + id, e);
     }
+    JobState state = JobState.queued(queuedAt);
     jobs.put(id, new Entry(spec, state));
     track(id, spec, state);
   }

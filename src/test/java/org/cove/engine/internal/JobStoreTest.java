@@ -2,6 +2,7 @@ package org.cove.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.cove.operator.JobId;
@@ -22,8 +23,8 @@ class JobStoreTest {
     JobSpec spec = Specs.python("pass").build();
     JobId running = JobId.random();
     JobId ended = JobId.random();
-    store.create(running, spec, JobState.queued(NOW));
-    store.create(ended, spec, JobState.queued(NOW));
+    store.create(running, spec, NOW);
+    store.create(ended, spec, NOW);
 
     store.update(running, s -> s.moveTo(JobStatus.RUNNING, NOW));
     store.remember(ended, s -> s.moveTo(JobStatus.FINISHED, NOW));
@@ -40,13 +41,45 @@ class JobStoreTest {
   }
 
   @Test
+  void aJobStoredButNeverChangedIsQueuedAfterARestart() throws Exception {
+    JobStore before = new JobStore(directory);
+    JobId id = JobId.random();
+    before.create(id, Specs.python("pass").build(), NOW);
+    assertThat(before.directory(id).resolve("state.json")).doesNotExist();
+
+    JobStore after = new JobStore(directory);
+    after.load();
+
+    JobState state = after.state(id).orElseThrow();
+    assertThat(state.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(state).isEqualTo(JobState.queued(NOW));
+    assertThat(after.spec(id)).contains(Specs.python("pass").build());
+  }
+
+  @Test
+  void dropsAJobWhoseSpecNeverReachedItsPlace() throws Exception {
+    JobStore before = new JobStore(directory);
+    JobId id = JobId.random();
+    before.create(id, Specs.python("pass").build(), NOW);
+    // a crash before the rename leaves the temporary file alone
+    Files.move(
+        before.directory(id).resolve("spec.json"), before.directory(id).resolve("spec.json.tmp"));
+
+    JobStore after = new JobStore(directory);
+    after.load();
+
+    assertThat(after.state(id)).isEmpty();
+    assertThat(before.directory(id)).doesNotExist();
+  }
+
+  @Test
   void knowsWhichJobsAreUnfinishedAfterReadingThemFromDisk() throws Exception {
     JobStore before = new JobStore(directory);
     JobSpec spec = Specs.python("pass").build();
     JobId queued = JobId.random();
     JobId ended = JobId.random();
-    before.create(queued, spec, JobState.queued(NOW));
-    before.create(ended, spec, JobState.queued(NOW));
+    before.create(queued, spec, NOW);
+    before.create(ended, spec, NOW);
     before.update(ended, s -> s.moveTo(JobStatus.FINISHED, NOW));
 
     JobStore after = new JobStore(directory);
