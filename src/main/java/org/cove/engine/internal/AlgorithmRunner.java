@@ -107,7 +107,7 @@ final class AlgorithmRunner {
       exit = process.waitFor();
     } catch (InterruptedException e) {
       // the container is taking the thread away: the job is interrupted at the next start
-      Watchdog.kill(process);
+      Watchdog.kill(process, launch.outputs());
       Thread.currentThread().interrupt();
       return;
     } finally {

@@ -3,6 +3,7 @@ package org.cove.engine.internal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.cove.operator.JobStatus;
@@ -11,9 +12,12 @@ import org.cove.operator.JobStatus;
  * Watches one running algorithm, a few times a second, and ends it when it must end: stopped on
  * request (44), past its deadline (43), its outputs or its log over their limits (42). The first
  * reason found is the one that counts. Ending means killing the process and, for an unsandboxed
- * one, every process it started; a sandboxed algorithm's tree dies with bwrap.
+ * one, every process it started; a sandboxed algorithm's tree dies with bwrap, and a bwrap child
+ * that escaped the tree is found by its command line (see {@link #kill}).
  */
 final class Watchdog {
+
+  private static final long ESCAPE_WAIT_SECONDS = 5;
 
   /** Why the watchdog ended the algorithm, in words for the consumer. */
   record Verdict(JobStatus status, String message) {}
@@ -85,14 +89,34 @@ final class Watchdog {
 
   private void end(Verdict reason) {
     if (verdict.compareAndSet(null, reason)) {
-      kill(process);
+      kill(process, outputs);
     }
   }
 
-  /** Kills the process and its descendants, found before the parent dies and they move away. */
-  static void kill(Process process) {
+  /** Whether the command line has {@code path} as one of its words (not as a prefix of one). */
+  static boolean names(String commandLine, Path path) {
+    String word = path.toString();
+    return commandLine.contains(word + " ") || commandLine.endsWith(word);
+  }
+
+  /**
+   * Kills the process and its descendants (found before the parent dies and they move away), then,
+   * once it is dead, whatever still names the job's outputs on its command line. bwrap's child sets
+   * its death signal only after it was forked: a bwrap killed in that instant left the child (pid 1
+   * of the sandbox's namespace, deaf to SIGTERM) behind, reparented to init, out of reach of
+   * descendants() and alive for good. It carries bwrap's command line, outputs path included.
+   */
+  static void kill(Process process, Path outputs) {
     List<ProcessHandle> descendants = process.descendants().toList();
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
+    try {
+      process.waitFor(ESCAPE_WAIT_SECONDS, TimeUnit.SECONDS); // dead, it forks no more
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(line -> names(line, outputs)).orElse(false))
+        .forEach(ProcessHandle::destroyForcibly);
   }
 }
