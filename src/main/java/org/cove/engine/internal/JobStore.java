@@ -72,7 +72,7 @@ final class JobStore {
     }
   }
 
-  /** Reads every job from disk; a job without a state file never finished submitting. */
+  /** Reads every job from disk; a job without its spec file never finished submitting. */
   void load() {
     jobs.clear();
     unfinished.clear();
@@ -245,7 +245,10 @@ final class JobStore {
     synchronized (entry) {
       Trees.deleteRecursively(directory(id));
       jobs.remove(id);
-      track(id, entry.spec, entry.state); // a deleted job has ended: no longer counted
+      Set<JobId> counted = unfinished.get(entry.spec.environment());
+      if (counted != null) {
+        counted.remove(id);
+      }
     }
   }
 
