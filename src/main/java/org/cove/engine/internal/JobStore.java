@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -210,7 +211,7 @@ final class JobStore {
   }
 
   /** The ids of jobs whose spec matches and, if asked, that have not ended. */
-  List<JobId> ids(java.util.function.Predicate<JobSpec> matching, boolean unfinishedOnly) {
+  List<JobId> ids(Predicate<JobSpec> matching, boolean unfinishedOnly) {
     List<JobId> ids = new ArrayList<>();
     if (unfinishedOnly) {
       unfinished.values().forEach(set -> set.forEach(id -> addIfMatching(id, matching, true, ids)));
@@ -221,10 +222,7 @@ final class JobStore {
   }
 
   private void addIfMatching(
-      JobId id,
-      java.util.function.Predicate<JobSpec> matching,
-      boolean unfinishedOnly,
-      List<JobId> ids) {
+      JobId id, Predicate<JobSpec> matching, boolean unfinishedOnly, List<JobId> ids) {
     Entry entry = jobs.get(id);
     if (entry != null
         && matching.test(entry.spec)

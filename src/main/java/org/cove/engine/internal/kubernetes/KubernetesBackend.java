@@ -2,6 +2,7 @@ package org.cove.engine.internal.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
@@ -67,7 +70,7 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
    * Jobs this replica deleted that its cache has not yet reported deleted: hidden from every read,
    * so a delete is seen at once by the caller that made it, as on the local engine.
    */
-  private final java.util.Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
   private final StatusWriter statuses;
   private JobController controller;
@@ -134,7 +137,7 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
             .runnableInformer(settings.resync().toMillis());
     jobs.addIndexers(Map.of(BY_OWNER, KubernetesBackend::ownerOf));
     jobs.addEventHandler(
-        new io.fabric8.kubernetes.client.informers.ResourceEventHandler<>() {
+        new ResourceEventHandler<>() {
           @Override
           public void onAdd(ComputeJob job) {}
 
