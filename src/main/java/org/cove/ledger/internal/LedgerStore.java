@@ -291,7 +291,16 @@ final class LedgerStore {
     }
   }
 
+  /**
+   * Stores a signed checkpoint. Its transaction commits synchronously whatever the server's setting
+   * (the embedded default's is off): a checkpoint is handed out to be verified against later, so
+   * the head it signs must not be lost in a crash after it left, or verification would report a
+   * ledger that was never tampered with as cut short.
+   */
   static void insertCheckpoint(Connection connection, Checkpoint checkpoint) throws SQLException {
+    try (Statement durable = connection.createStatement()) {
+      durable.execute("set local synchronous_commit = on");
+    }
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into ledger_checkpoint (size, head, created_at, signer, signature)"

@@ -12,7 +12,11 @@ import java.util.logging.Logger;
 
 /**
  * A real PostgreSQL server run from the zonky binaries in the data directory, for when no database
- * is configured. It keeps its data across restarts.
+ * is configured. It keeps its data across restarts and machine crashes: zonky starts its servers
+ * with fsync off (for throwaway test data: a power cut can corrupt the whole cluster), and this one
+ * holds the ledger, so fsync is back on. Commits stay asynchronous (zonky's {@code
+ * synchronous_commit=off}): a power cut may lose the last fraction of a second of them, never
+ * corrupt what came before; ledger checkpoints, which leave the server, commit synchronously.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -34,6 +38,7 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setPort(port)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "localhost")
+              .setServerConfig("fsync", "on")
               .start();
       LOG.info(() -> "Embedded PostgreSQL started on localhost:" + port);
       return new EmbeddedDatabase(postgres);

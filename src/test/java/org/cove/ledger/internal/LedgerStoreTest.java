@@ -8,6 +8,7 @@ import static org.cove.ledger.internal.LedgerTestSupport.json;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -373,6 +374,28 @@ class LedgerStoreTest {
     assertThat(checkpoint.signer()).isEqualTo(signer.address());
     assertThat(ledger.checkpoints()).containsExactly(checkpoint);
     assertThat(ledger.verify().ok()).isTrue();
+  }
+
+  @Test
+  void a_checkpoint_commits_synchronously_even_where_the_server_does_not() throws SQLException {
+    appendRandom(2);
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("set synchronous_commit = off");
+      LedgerStore.insertCheckpoint(connection, unsignedCheckpointOfHead());
+
+      try (ResultSet setting = statement.executeQuery("show synchronous_commit")) {
+        setting.next();
+        assertThat(setting.getString(1)).isEqualTo("on");
+      }
+    }
+    connection.commit();
+  }
+
+  private Checkpoint unsignedCheckpointOfHead() throws SQLException {
+    LedgerStore.Head head = LedgerStore.head(connection);
+    return new Checkpoint(
+        head.size(), head.hash(), Times.truncate(Instant.now()), signer.address(), "");
   }
 
   @Test
