@@ -7,6 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,36 @@ class PlatformIT {
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().getString("status")).isEqualTo("UP");
     assertThat(ready.body()).contains("\"database\"");
+  }
+
+  /**
+   * The pool lends connections without checking them first; when the database drops them all (a
+   * restart, a failover), the first request to find one dead empties the pool, and the next is
+   * served on a fresh connection instead of finding the next dead one.
+   */
+  @Test
+  void after_the_database_drops_every_connection_the_second_request_is_served_again()
+      throws Exception {
+    cove.get("/health/ready"); // the pool holds at least one connection now
+    String database =
+        "jdbc:postgresql://localhost:" + System.getProperty("cove.it.db.port") + "/postgres";
+    try (Connection superuser = DriverManager.getConnection(database, "postgres", "postgres");
+        Statement statement = superuser.createStatement();
+        ResultSet dropped =
+            statement.executeQuery(
+                "select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                    + " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+      dropped.next();
+      assertThat(dropped.getInt(1)).isPositive();
+    }
+
+    Response first = cove.get("/health/ready");
+    Response second = cove.get("/health/ready");
+
+    assertThat(first.status()).isIn(200, 503);
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(cove.get("/api/services/nonce?userAddress=" + "0x" + "1".repeat(40)).status())
+        .isEqualTo(200);
   }
 
   @Test

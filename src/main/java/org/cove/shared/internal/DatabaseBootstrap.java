@@ -12,11 +12,13 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.cove.shared.DataDirectory;
+import org.cove.shared.DatabaseException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -72,6 +74,7 @@ public class DatabaseBootstrap {
     if (isEmbedded()) {
       embedded = EmbeddedDatabase.start(dataDirectory.directory("postgres"), embeddedPort);
     }
+    dropDeadConnections();
     migrate();
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     migrated = true;
@@ -106,15 +109,49 @@ public class DatabaseBootstrap {
     flyway.load().migrate();
   }
 
-  /** True when the schema is migrated and the database answers now. */
+  /**
+   * The pool lends connections unchecked and purges itself when one fails for want of a database
+   * (server.xml). The application may start again in a server whose pool still holds connections to
+   * an embedded database that stopped with the previous start: the first statement fails and
+   * empties the pool, and the second runs on a new connection.
+   */
+  private void dropDeadConnections() {
+    try {
+      answers(30);
+    } catch (SQLException first) {
+      if (!DatabaseException.isUnavailable(first)) {
+        throw new DatabaseException(first);
+      }
+      try {
+        answers(30);
+      } catch (SQLException second) {
+        throw new DatabaseException(second);
+      }
+    }
+  }
+
+  /**
+   * True when the schema is migrated and the database answers now. A statement, not {@code
+   * isValid}: a dead connection must fail loudly so that the pool purges it, or every probe would
+   * be lent the same dead connection again.
+   */
   public boolean isReady() {
     if (!migrated) {
       return false;
     }
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(2);
+    try {
+      answers(2);
+      return true;
     } catch (SQLException e) {
       return false;
+    }
+  }
+
+  private void answers(int timeoutSeconds) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(timeoutSeconds);
+      statement.execute("select 1");
     }
   }
 
