@@ -123,8 +123,11 @@ final class JobStore {
     try {
       Files.createDirectory(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-      write(
-          dir.resolve("spec.json"),
+      Path specFile = dir.resolve("spec.json");
+      // the directory is new: no temporary from an interrupted write can be in the way
+      replace(
+          specFile,
+          temporaryFor(specFile),
           JSON.createObjectBuilder(JobJson.spec(spec)).add(QUEUED_AT, queuedAt.toString()).build());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store job " + id, e);
@@ -269,30 +272,30 @@ final class JobStore {
   }
 
   private static void write(Path file, JsonObject json) throws IOException {
-    commit(stage(file, json), file);
+    Path temporary = temporaryFor(file);
+    Files.deleteIfExists(temporary); // left by a write that a crash interrupted
+    replace(file, temporary, json);
   }
 
-  /** Writes the JSON to a temporary file next to {@code file}, readable by Cove alone. */
-  private static Path stage(Path file, JsonObject json) throws IOException {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.deleteIfExists(temporary);
-    // the spec holds the consumer's code and parameters: readable by Cove alone
+  private static Path temporaryFor(Path file) {
+    return file.resolveSibling(file.getFileName() + ".tmp");
+  }
+
+  /**
+   * Writes the JSON to {@code temporary} (a new file, readable by Cove alone: the spec holds the
+   * consumer's code and parameters), forces it to disk, then puts it in place of {@code file} in
+   * one step.
+   */
+  private static void replace(Path file, Path temporary, JsonObject json) throws IOException {
     try (FileChannel channel =
         FileChannel.open(
             temporary,
-            java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
       ByteBuffer bytes = ByteBuffer.wrap(json.toString().getBytes(StandardCharsets.UTF_8));
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
-    }
-    return temporary;
-  }
-
-  /** Forces the temporary file to disk, then puts it in place of {@code file} in one step. */
-  private static void commit(Path temporary, Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
       channel.force(true);
     }
     Files.move(
