@@ -117,13 +117,13 @@ public class DatabaseBootstrap {
    */
   private void dropDeadConnections() {
     try {
-      answers(30);
+      probe(30);
     } catch (SQLException first) {
       if (!DatabaseException.isUnavailable(first)) {
         throw new DatabaseException(first);
       }
       try {
-        answers(30);
+        probe(30);
       } catch (SQLException second) {
         throw new DatabaseException(second);
       }
@@ -140,14 +140,14 @@ public class DatabaseBootstrap {
       return false;
     }
     try {
-      answers(2);
+      probe(2);
       return true;
     } catch (SQLException e) {
       return false;
     }
   }
 
-  private void answers(int timeoutSeconds) throws SQLException {
+  private void probe(int timeoutSeconds) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(timeoutSeconds);
