@@ -34,6 +34,12 @@ public final class ComputeApiBenchmark {
 
   private static final String NO_OP = "pass\n";
 
+  /** Starts each of the 20 clients sends per round. */
+  private static final int STARTS_PER_CLIENT = 10;
+
+  /** Lines per client and round: one more than it sends (wrk skips one, see starts.lua). */
+  private static final int LINES_PER_ROUND = STARTS_PER_CLIENT + 1;
+
   public static void main(String[] args) throws Exception {
     CoveClient cove = new CoveClient(args.length > 0 ? args[0] : "http://localhost:9080");
     ComputeClient compute = new ComputeClient(cove);
@@ -150,11 +156,12 @@ public final class ComputeApiBenchmark {
     Path measured = Files.createTempDirectory("cove-starts");
     for (int c = 0; c < clients; c++) {
       List<String> lines =
-          signedInOrder(compute, wallets.get(c), requests.get(c), 2 * (10 + 1)).stream()
+          signedInOrder(compute, wallets.get(c), requests.get(c), 2 * LINES_PER_ROUND).stream()
               .map(JsonObject::toString)
               .toList();
-      Files.write(warmUp.resolve("client-" + c + ".json"), lines.subList(0, 11));
-      Files.write(measured.resolve("client-" + c + ".json"), lines.subList(11, 22));
+      Files.write(warmUp.resolve("client-" + c + ".json"), lines.subList(0, LINES_PER_ROUND));
+      Files.write(
+          measured.resolve("client-" + c + ".json"), lines.subList(LINES_PER_ROUND, lines.size()));
     }
     startRound(cove, warmUp, clients);
     awaitQuiet(cove);
@@ -193,7 +200,7 @@ public final class ComputeApiBenchmark {
             .filter(line -> line.startsWith("starts: "))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("wrk said: " + output));
-    if (!figures.contains("requests=" + clients * 10 + " failed=0 (")) {
+    if (!figures.contains("requests=" + clients * STARTS_PER_CLIENT + " failed=0 (")) {
       throw new IllegalStateException("not every start was accepted once: " + output);
     }
     return figures.substring(8);

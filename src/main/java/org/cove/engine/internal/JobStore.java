@@ -198,12 +198,17 @@ final class JobStore {
   }
 
   private void track(JobId id, JobSpec spec, JobState state) {
-    Set<JobId> ids =
-        unfinished.computeIfAbsent(spec.environment(), e -> ConcurrentHashMap.newKeySet());
     if (state.status().terminal()) {
-      ids.remove(id);
+      untrack(id, spec);
     } else {
-      ids.add(id);
+      unfinished.computeIfAbsent(spec.environment(), e -> ConcurrentHashMap.newKeySet()).add(id);
+    }
+  }
+
+  private void untrack(JobId id, JobSpec spec) {
+    Set<JobId> ids = unfinished.get(spec.environment());
+    if (ids != null) {
+      ids.remove(id);
     }
   }
 
@@ -246,10 +251,7 @@ final class JobStore {
     synchronized (entry) {
       Trees.deleteRecursively(directory(id));
       jobs.remove(id);
-      Set<JobId> counted = unfinished.get(entry.spec.environment());
-      if (counted != null) {
-        counted.remove(id);
-      }
+      untrack(id, entry.spec);
     }
   }
 
