@@ -1,5 +1,7 @@
 package org.cove.provider;
 
+import java.util.Collection;
+import java.util.Map;
 import org.cove.identity.Principal;
 import org.cove.shared.Did;
 import org.cove.shared.Page;
@@ -17,6 +19,12 @@ public interface Catalogue {
    * @throws org.cove.shared.NotFoundException when there is no such asset
    */
   Asset get(Did did);
+
+  /**
+   * Those of the given assets that exist, read together (a start reads its algorithm and every
+   * dataset at once); a DID with no asset is simply absent from the map.
+   */
+  Map<Did, Asset> getAll(Collection<Did> dids);
 
   Page<Asset> search(CatalogueQuery query);
 

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.cove.testing.ComputeClient;
 import org.cove.testing.CoveClient;
@@ -361,6 +362,29 @@ class ComputeIT {
     assertReason(
         ComputeClient.body(environment, untrusted, JsonValue.EMPTY_JSON_OBJECT, dataset).build(),
         "not_trusted_algo_publisher");
+  }
+
+  @Test
+  void a_start_finds_every_asset_it_names_in_the_role_it_names_it() {
+    String dataset = publishDataset("a\n1\n");
+    String algorithm = publishAlgorithm("print('x')\n", null);
+    String missing = "did:op:" + "0".repeat(64);
+    JsonObject none = JsonValue.EMPTY_JSON_OBJECT;
+
+    assertReason(ComputeClient.body(environment, dataset, none, dataset).build(), "not_algo");
+    assertReason(
+        ComputeClient.body(environment, algorithm, none, algorithm).build(),
+        "not_a_compute_service");
+    for (JsonObject body :
+        List.of(
+            ComputeClient.body(environment, missing, none, dataset).build(),
+            ComputeClient.body(environment, algorithm, none, missing).build(),
+            ComputeClient.body(environment, algorithm, none, dataset, missing).build())) {
+      CoveClient.Response response = compute.freeStart(consumer, body);
+      assertThat(response.status()).as(response.body()).isEqualTo(404);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.json().getString("detail")).isEqualTo("no asset " + missing);
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cove.identity.Principal;
 import org.cove.operator.ComputeEngine;
@@ -37,7 +38,9 @@ import org.cove.provider.ProviderException;
 import org.cove.provider.Reason;
 import org.cove.provider.Service;
 import org.cove.provider.ServiceType;
+import org.cove.shared.Did;
 import org.cove.shared.InvalidInputException;
+import org.cove.shared.NotFoundException;
 import org.cove.shared.Page;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -131,14 +134,15 @@ class ProviderCompute implements Compute {
     if (request.additionalViewers().size() > MAX_VIEWERS) {
       throw new InvalidInputException("at most " + MAX_VIEWERS + " additional viewers");
     }
-    AlgorithmChoice choice = algorithm(request);
+    Map<Did, Asset> assets = catalogue.getAll(didsOf(request));
+    AlgorithmChoice choice = algorithm(request, assets);
     List<JobSpec.Input> inputs = new ArrayList<>();
     List<Due> dues = new ArrayList<>();
     due(choice, request).ifPresent(dues::add);
     boolean networkAllowed = true;
     for (int i = 0; i < request.datasets().size(); i++) {
       ComputeRequest.DatasetRef ref = request.datasets().get(i);
-      Asset dataset = catalogue.get(ref.did());
+      Asset dataset = existing(assets, ref.did());
       if (dataset.isAlgorithm()) {
         throw ProviderException.refused(Reason.NOT_A_COMPUTE_SERVICE);
       }
@@ -236,10 +240,26 @@ class ProviderCompute implements Compute {
     return Optional.empty();
   }
 
-  private AlgorithmChoice algorithm(ComputeRequest request) {
+  /** The published algorithm's DID, if any, and every dataset's: all that a start reads. */
+  private static List<Did> didsOf(ComputeRequest request) {
+    List<Did> dids = new ArrayList<>();
+    request.algorithm().did().ifPresent(dids::add);
+    request.datasets().forEach(ref -> dids.add(ref.did()));
+    return dids;
+  }
+
+  private static Asset existing(Map<Did, Asset> assets, Did did) {
+    Asset asset = assets.get(did);
+    if (asset == null) {
+      throw new NotFoundException("no asset " + did.value());
+    }
+    return asset;
+  }
+
+  private AlgorithmChoice algorithm(ComputeRequest request, Map<Did, Asset> assets) {
     ComputeRequest.AlgorithmRef ref = request.algorithm();
     if (ref.did().isPresent()) {
-      Asset algorithm = catalogue.get(ref.did().get());
+      Asset algorithm = existing(assets, ref.did().get());
       if (!algorithm.isAlgorithm() || algorithm.metadata().algorithm().isEmpty()) {
         throw ProviderException.refused(Reason.NOT_ALGO);
       }
@@ -326,8 +346,7 @@ class ProviderCompute implements Compute {
   }
 
   @Override
-  public List<Asset> runnableAlgorithms(
-      Principal consumer, org.cove.shared.Did did, String serviceId) {
+  public List<Asset> runnableAlgorithms(Principal consumer, Did did, String serviceId) {
     Asset dataset = catalogue.get(did);
     List<Asset> runnable = new ArrayList<>();
     for (int page = 0; page < 20; page++) {
