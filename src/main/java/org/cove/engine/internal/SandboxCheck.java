@@ -54,8 +54,8 @@ final class SandboxCheck {
             "Cove runs as root, so the local engine needs setpriv (util-linux) to run algorithms"
                 + " as an unprivileged user, and it is not installed.");
       }
-      letThrough(stateDirectory.getParent());
-      letThrough(stateDirectory);
+      letThrough(stateDirectory.getParent(), "the data directory");
+      letThrough(stateDirectory, "the engine's directory");
       if (!searchableByOthers(stateDirectory)) {
         return Setup.refused(
             "The sandbox user cannot reach the engine's directory: the data directory and every"
@@ -123,34 +123,48 @@ final class SandboxCheck {
   /**
    * Lets others pass through (never list) the data directory and the engine's own: servers such as
    * Liberty run with umask 027, which would keep the sandbox user out of every job. What lies
-   * inside keeps its own permissions (the keys directory is its owner's alone).
+   * inside keeps its own permissions (the keys directory is its owner's alone). The log names
+   * directories by their role, never by their location.
    */
-  private static void letThrough(Path directory) {
+  private static void letThrough(Path directory, String role) {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
       if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
         Files.setPosixFilePermissions(directory, permissions);
-        LOG.info(directory + " is now searchable (not listable) by the sandbox user");
+        LOG.info(role + " is now searchable (not listable) by the sandbox user");
       }
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "Cannot let the sandbox user through " + directory, e);
+      LOG.warning("Cannot let the sandbox user through " + role + ": " + e.getClass().getName());
     }
   }
 
   private static boolean searchableByOthers(Path directory) {
-    for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    int level = 0;
+    for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent(), level++) {
       try {
         if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
           LOG.severe(
-              dir
-                  + " is not searchable by others, so sandboxed algorithms cannot reach their files");
+              above(level)
+                  + " is not searchable by others (chmod o+x), so sandboxed algorithms cannot"
+                  + " reach their files");
           return false;
         }
       } catch (IOException e) {
-        LOG.log(Level.SEVERE, "Cannot read the permissions of " + dir, e);
+        LOG.severe(
+            "Cannot read the permissions of " + above(level) + ": " + e.getClass().getName());
         return false;
       }
     }
     return true;
+  }
+
+  /** A directory on the engine directory's path by its role: the log never names a location. */
+  static String above(int levelsAboveEngine) {
+    return switch (levelsAboveEngine) {
+      case 0 -> "the engine's directory";
+      case 1 -> "the data directory";
+      case 2 -> "the directory holding the data directory";
+      default -> "the directory " + (levelsAboveEngine - 1) + " levels above the data directory";
+    };
   }
 }
