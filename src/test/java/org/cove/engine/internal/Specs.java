@@ -32,6 +32,7 @@ public final class Specs {
   private double diskGb = 1;
   private Duration maxDuration = Duration.ofSeconds(60);
   private boolean network;
+  private String environment = "local";
 
   public static Specs python(String code) {
     Specs specs = new Specs();
@@ -84,6 +85,11 @@ public final class Specs {
     return this;
   }
 
+  public Specs environment(String id) {
+    this.environment = id;
+    return this;
+  }
+
   public Specs network(boolean allowed) {
     this.network = allowed;
     return this;
@@ -99,7 +105,7 @@ public final class Specs {
             Optional.of(ALGORITHM_PUBLISHER),
             new JobSpec.Container(image, tag, "sha256:" + "0".repeat(64), entrypoint),
             Optional.of(code)),
-        "local",
+        environment,
         List.of(
             new JobSpec.ResourceAmount("cpu", 1),
             new JobSpec.ResourceAmount("ram", ramGb),

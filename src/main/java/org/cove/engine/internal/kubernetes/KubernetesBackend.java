@@ -135,7 +135,12 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
             .inNamespace(settings.namespace())
             .withLabels(JobNames.managed())
             .runnableInformer(settings.resync().toMillis());
-    jobs.addIndexers(Map.of(BY_OWNER, KubernetesBackend::ownerOf));
+    jobs.addIndexers(
+        Map.of(
+            BY_OWNER,
+            KubernetesBackend::ownerOf,
+            UNFINISHED_BY_ENVIRONMENT,
+            KubernetesBackend::unfinishedIn));
     jobs.addEventHandler(
         new ResourceEventHandler<>() {
           @Override
@@ -162,6 +167,26 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
     Map<String, String> labels = job.getMetadata().getLabels();
     String owner = labels == null ? null : labels.get(JobNames.OWNER);
     return owner == null ? List.of() : List.of(owner);
+  }
+
+  /**
+   * The informer's index of the jobs that have not ended, by environment: every start counts them
+   * under the admission lock, so the count must not walk all the cache holds.
+   */
+  static final String UNFINISHED_BY_ENVIRONMENT = "unfinished";
+
+  private static List<String> unfinishedIn(ComputeJob job) {
+    boolean ended = ComputeJobs.status(job).terminal();
+    return ended || job.getSpec() == null || job.getSpec().environment == null
+        ? List.of()
+        : List.of(job.getSpec().environment);
+  }
+
+  @Override
+  public long unfinishedJobs(String environment) {
+    return jobs.getIndexer().byIndex(UNFINISHED_BY_ENVIRONMENT, environment).stream()
+        .filter(this::visible)
+        .count();
   }
 
   /** Starts answering from the jobs' informer; the controller starts separately. */

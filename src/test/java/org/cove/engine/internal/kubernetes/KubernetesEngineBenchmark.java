@@ -25,9 +25,9 @@ import org.cove.shared.Address;
  * created (bars: p95 ≤ 200 ms, p99 ≤ 1 s); (2) jobs driven to completion per second by the worker
  * pool; (3) with N finished ComputeJobs in the informer cache, the heap used and the latency of a
  * new job's first reconcile (submit → configure pod seen), and the time to list one owner's jobs
- * (the jobs spread over {@value #OWNERS} owners) through the owner index and by walking every job.
- * Prints its figures; asserts nothing. Arguments: jobs for (1)/(2) (default 100), resources in the
- * cache for (3) (default 10000).
+ * (the jobs spread over {@value #OWNERS} owners) and to count an environment's unfinished jobs,
+ * each through its index and by walking every job. Prints its figures; asserts nothing. Arguments:
+ * jobs for (1)/(2) (default 100), resources in the cache for (3) (default 10000).
  */
 public final class KubernetesEngineBenchmark {
 
@@ -153,7 +153,46 @@ public final class KubernetesEngineBenchmark {
           percentile(latencies, 0.95),
           latencies.get(latencies.size() - 1));
       listings(engine, cached);
+      unfinishedCounts(engine, cached, spec.environment());
     }
+  }
+
+  /**
+   * The count every start makes (the environment's unfinished jobs), both ways in the same run,
+   * alternating: through the index of unfinished jobs, and by walking and converting every cached
+   * job as the engine's default does; medians after two warm-up rounds.
+   */
+  private static void unfinishedCounts(KubernetesBackend engine, int cached, String environment) {
+    List<Long> indexed = new ArrayList<>();
+    List<Long> walked = new ArrayList<>();
+    long found = 0;
+    for (int i = 0; i < LISTINGS + 2; i++) {
+      long t = System.nanoTime();
+      found = engine.unfinishedJobs(environment);
+      long a = (System.nanoTime() - t) / 1_000;
+      t = System.nanoTime();
+      long walkedFound = engine.jobs(s -> s.environment().equals(environment), true).size();
+      long b = (System.nanoTime() - t) / 1_000;
+      if (walkedFound != found) {
+        throw new IllegalStateException("the two counts differ: " + found + " vs " + walkedFound);
+      }
+      if (i >= 2) {
+        indexed.add(a);
+        walked.add(b);
+      }
+    }
+    Collections.sort(indexed);
+    Collections.sort(walked);
+    System.out.printf(
+        "with %d finished jobs cached and %d unfinished, %d counts each: unfinished index median"
+            + " %.3f ms (max %.3f); walking every job median %.1f ms (max %.1f)%n",
+        cached,
+        found,
+        LISTINGS,
+        indexed.get(indexed.size() / 2) / 1000.0,
+        indexed.get(indexed.size() - 1) / 1000.0,
+        walked.get(walked.size() / 2) / 1000.0,
+        walked.get(walked.size() - 1) / 1000.0);
   }
 
   /** The jobs are spread over this many owners, so one owner has cached / OWNERS of them. */

@@ -157,6 +157,31 @@ class KubernetesEngineJobsTest {
   }
 
   @Test
+  void unfinished_jobs_are_counted_per_environment_from_an_index_that_an_ended_job_leaves() {
+    JobId failing = kube.submit(engine, Specs.python("1").environment("small").build());
+    kube.submit(engine, Specs.python("2").environment("small").build());
+    kube.submit(engine, Specs.python("3").environment("large").build());
+    Eventually.until(
+        "all three are cached",
+        KubeFixture.patience(),
+        () -> engine.unfinishedJobs("small") == 2 && engine.unfinishedJobs("large") == 1);
+    assertThat(engine.unfinishedJobs("elsewhere")).isZero();
+
+    awaitPod(failing, Stage.CONFIGURE);
+    kube.finish(failing, Stage.CONFIGURE, 31);
+    awaitPod(failing, Stage.PUBLISH);
+    assertThat(engine.unfinishedJobs("small")).as("publishing its logs").isEqualTo(2);
+    kube.finish(failing, Stage.PUBLISH, 0);
+
+    Eventually.until(
+        "the failed job has left the count",
+        KubeFixture.patience(),
+        () -> engine.find(failing).orElseThrow().status().terminal());
+    assertThat(engine.unfinishedJobs("small")).isEqualTo(1);
+    assertThat(engine.unfinishedJobs("large")).isEqualTo(1);
+  }
+
+  @Test
   void a_wrong_token_gets_nothing() {
     JobId id = kube.submit(engine, Specs.python("1").build());
     awaitPod(id, Stage.CONFIGURE);
