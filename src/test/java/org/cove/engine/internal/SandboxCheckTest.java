@@ -8,9 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,32 +17,18 @@ class SandboxCheckTest {
 
   @TempDir Path dir;
 
-  final List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-  final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(
-              record.getMessage() + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  LogCapture log;
 
   @BeforeEach
   void listen() {
-    Logger.getLogger(SandboxCheck.class.getName()).addHandler(capture);
+    log = LogCapture.of(SandboxCheck.class.getName());
   }
 
   /** The log says which directory by its role: it never names a location. */
   @AfterEach
   void noLocationLogged() {
-    Logger.getLogger(SandboxCheck.class.getName()).removeHandler(capture);
-    assertThat(logged).noneMatch(line -> line.contains(dir.toString()));
+    log.close();
+    assertThat(log.lines()).noneMatch(line -> line.contains(dir.toString()));
   }
 
   /** The machine's tools, minus some. */
@@ -136,7 +119,7 @@ class SandboxCheckTest {
 
     assertThat(setup.health().acceptsJobs()).isTrue();
     assertThat(setup.sandboxUid()).hasValue(65534);
-    assertThat(logged)
+    assertThat(log.lines())
         .contains(
             "the data directory is now searchable (not listable) by the sandbox user",
             "the engine's directory is now searchable (not listable) by the sandbox user");
@@ -173,7 +156,7 @@ class SandboxCheckTest {
     assertThat(setup.health().refusal())
         .hasValueSatisfying(
             why -> assertThat(why).contains("chmod o+x").doesNotContain(dir.toString()));
-    assertThat(logged)
+    assertThat(log.lines())
         .anyMatch(line -> line.startsWith("the directory holding the data directory is not"));
   }
 

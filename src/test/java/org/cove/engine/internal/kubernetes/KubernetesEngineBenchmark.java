@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.cove.engine.internal.Eventually;
 import org.cove.engine.internal.Specs;
 import org.cove.engine.internal.Trees;
@@ -158,41 +159,26 @@ public final class KubernetesEngineBenchmark {
   }
 
   /**
-   * The count every start makes (the environment's unfinished jobs), both ways in the same run,
-   * alternating: through the index of unfinished jobs, and by walking and converting every cached
-   * job as the engine's default does; medians after two warm-up rounds.
+   * The count every start makes (the environment's unfinished jobs), both ways: through the index
+   * of unfinished jobs, and by walking and converting every cached job as the engine's default
+   * does.
    */
   private static void unfinishedCounts(KubernetesBackend engine, int cached, String environment) {
-    List<Long> indexed = new ArrayList<>();
-    List<Long> walked = new ArrayList<>();
-    long found = 0;
-    for (int i = 0; i < LISTINGS + 2; i++) {
-      long t = System.nanoTime();
-      found = engine.unfinishedJobs(environment);
-      long a = (System.nanoTime() - t) / 1_000;
-      t = System.nanoTime();
-      long walkedFound = engine.jobs(s -> s.environment().equals(environment), true).size();
-      long b = (System.nanoTime() - t) / 1_000;
-      if (walkedFound != found) {
-        throw new IllegalStateException("the two counts differ: " + found + " vs " + walkedFound);
-      }
-      if (i >= 2) {
-        indexed.add(a);
-        walked.add(b);
-      }
-    }
-    Collections.sort(indexed);
-    Collections.sort(walked);
+    Alternated counts =
+        alternate(
+            "counts",
+            () -> engine.unfinishedJobs(environment),
+            () -> engine.jobs(s -> s.environment().equals(environment), true).size());
     System.out.printf(
         "with %d finished jobs cached and %d unfinished, %d counts each: unfinished index median"
             + " %.3f ms (max %.3f); walking every job median %.1f ms (max %.1f)%n",
         cached,
-        found,
+        counts.answer(),
         LISTINGS,
-        indexed.get(indexed.size() / 2) / 1000.0,
-        indexed.get(indexed.size() - 1) / 1000.0,
-        walked.get(walked.size() / 2) / 1000.0,
-        walked.get(walked.size() - 1) / 1000.0);
+        median(counts.first()),
+        max(counts.first()),
+        median(counts.second()),
+        max(counts.second()));
   }
 
   /** The jobs are spread over this many owners, so one owner has cached / OWNERS of them. */
@@ -201,48 +187,71 @@ public final class KubernetesEngineBenchmark {
   static final int LISTINGS = 15;
 
   /**
-   * One owner's jobs listed both ways in the same run, alternating: through the owner index, and by
-   * walking (and converting) every cached job as before it; medians after two warm-up rounds.
+   * One owner's jobs listed both ways: through the owner index, and by walking (and converting)
+   * every cached job as before it.
    */
   private static void listings(KubernetesBackend engine, int cached) {
     Address owner = owner(7);
-    List<Long> indexed = new ArrayList<>();
-    List<Long> walked = new ArrayList<>();
-    int found = 0;
-    for (int i = 0; i < LISTINGS + 2; i++) {
-      long t = System.nanoTime();
-      found = engine.jobsOf(owner).size();
-      long a = (System.nanoTime() - t) / 1_000;
-      t = System.nanoTime();
-      int walkedFound = engine.jobs(s -> s.owner().equals(owner), false).size();
-      long b = (System.nanoTime() - t) / 1_000;
-      if (walkedFound != found) {
-        throw new IllegalStateException("the two listings differ: " + found + " vs " + walkedFound);
-      }
-      if (i >= 2) {
-        indexed.add(a);
-        walked.add(b);
-      }
-    }
-    Collections.sort(indexed);
-    Collections.sort(walked);
-    long indexedMedian = indexed.get(indexed.size() / 2);
-    long walkedMedian = walked.get(walked.size() / 2);
+    Alternated listings =
+        alternate(
+            "listings",
+            () -> engine.jobsOf(owner).size(),
+            () -> engine.jobs(s -> s.owner().equals(owner), false).size());
     System.out.printf(
         "with %d jobs cached over %d owners, one owner's %d jobs, %d listings each: owner index"
             + " median %.1f ms (min %.1f, max %.1f); walking every job median %.1f ms (min %.1f,"
             + " max %.1f); %.0fx%n",
         cached,
         OWNERS,
-        found,
+        listings.answer(),
         LISTINGS,
-        indexedMedian / 1000.0,
-        indexed.get(0) / 1000.0,
-        indexed.get(indexed.size() - 1) / 1000.0,
-        walkedMedian / 1000.0,
-        walked.get(0) / 1000.0,
-        walked.get(walked.size() - 1) / 1000.0,
-        (double) walkedMedian / Math.max(1, indexedMedian));
+        median(listings.first()),
+        listings.first().get(0) / 1000.0,
+        max(listings.first()),
+        median(listings.second()),
+        listings.second().get(0) / 1000.0,
+        max(listings.second()),
+        median(listings.second()) / Math.max(0.001, median(listings.first())));
+  }
+
+  /** Two ways to the same answer, and each way's times in microseconds, sorted. */
+  record Alternated(long answer, List<Long> first, List<Long> second) {}
+
+  /**
+   * Times both ways {@value #LISTINGS} times in the same run, alternating, after two warm-up
+   * rounds; fails if they ever disagree.
+   */
+  private static Alternated alternate(String what, LongSupplier first, LongSupplier second) {
+    List<Long> firstTimes = new ArrayList<>();
+    List<Long> secondTimes = new ArrayList<>();
+    long answer = 0;
+    for (int i = 0; i < LISTINGS + 2; i++) {
+      long t = System.nanoTime();
+      answer = first.getAsLong();
+      long a = (System.nanoTime() - t) / 1_000;
+      t = System.nanoTime();
+      long other = second.getAsLong();
+      long b = (System.nanoTime() - t) / 1_000;
+      if (other != answer) {
+        throw new IllegalStateException("the two " + what + " differ: " + answer + " vs " + other);
+      }
+      if (i >= 2) {
+        firstTimes.add(a);
+        secondTimes.add(b);
+      }
+    }
+    Collections.sort(firstTimes);
+    Collections.sort(secondTimes);
+    return new Alternated(answer, firstTimes, secondTimes);
+  }
+
+  /** Of sorted microseconds, in milliseconds. */
+  private static double median(List<Long> micros) {
+    return micros.get(micros.size() / 2) / 1000.0;
+  }
+
+  private static double max(List<Long> micros) {
+    return micros.get(micros.size() - 1) / 1000.0;
   }
 
   private static Address owner(int i) {

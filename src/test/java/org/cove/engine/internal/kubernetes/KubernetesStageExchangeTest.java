@@ -15,14 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.cove.engine.internal.Eventually;
+import org.cove.engine.internal.LogCapture;
 import org.cove.engine.internal.Specs;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
@@ -49,27 +47,11 @@ class KubernetesStageExchangeTest {
   @TempDir Path dataDir;
   KubeFixture kube;
   KubernetesBackend engine;
-  final List<String> logged = new ArrayList<>();
-  final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          synchronized (logged) {
-            logged.add(
-                record.getMessage() + (record.getThrown() == null ? "" : " " + record.getThrown()));
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  LogCapture log;
 
   @BeforeEach
   void start() {
-    Logger.getLogger("org.cove").addHandler(capture);
+    log = LogCapture.of("org.cove");
     kube = new KubeFixture(dataDir);
     engine = kube.engine(KubeFixture.settings());
     engine.startController();
@@ -78,10 +60,8 @@ class KubernetesStageExchangeTest {
   @AfterEach
   void stop() {
     kube.close();
-    Logger.getLogger("org.cove").removeHandler(capture);
-    synchronized (logged) {
-      assertThat(logged).noneMatch(line -> line.contains(dataDir.toString()));
-    }
+    log.close();
+    assertThat(log.lines()).noneMatch(line -> line.contains(dataDir.toString()));
   }
 
   @Test
@@ -138,9 +118,7 @@ class KubernetesStageExchangeTest {
         .hasMessageContaining("datasets")
         .hasNoCause()
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("/secret"));
-    synchronized (logged) {
-      assertThat(logged).noneMatch(line -> line.contains("/secret"));
-    }
+    assertThat(log.lines()).noneMatch(line -> line.contains("/secret"));
   }
 
   @Test
