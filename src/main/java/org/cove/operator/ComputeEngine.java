@@ -42,6 +42,14 @@ public interface ComputeEngine {
   }
 
   /**
+   * The jobs on datasets the account published, newest first: the publisher's view. Engines that
+   * index jobs by their datasets' publishers answer from the index.
+   */
+  default List<Job> jobsOnDatasetsOf(org.cove.shared.Address publisher) {
+    return jobs(spec -> spec.onDatasetsOf(publisher), false);
+  }
+
+  /**
    * How many jobs in the environment have not ended: asked on every start, under the admission
    * lock, so engines that keep jobs in memory count without building them.
    */

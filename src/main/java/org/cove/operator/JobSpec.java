@@ -84,4 +84,11 @@ public record JobSpec(
   public boolean mayRead(Address account) {
     return owner.equals(account) || additionalViewers.contains(account);
   }
+
+  /**
+   * Whether the account published one of the job's datasets (and so sees the job, not its results).
+   */
+  public boolean onDatasetsOf(Address account) {
+    return datasets.stream().anyMatch(d -> d.publisher().equals(account));
+  }
 }

@@ -60,6 +60,11 @@ public abstract class DelegatingEngine implements ComputeEngine {
   }
 
   @Override
+  public List<Job> jobsOnDatasetsOf(org.cove.shared.Address publisher) {
+    return core().jobsOnDatasetsOf(publisher);
+  }
+
+  @Override
   public long unfinishedJobs(String environment) {
     return core().unfinishedJobs(environment);
   }

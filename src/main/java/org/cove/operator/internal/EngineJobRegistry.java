@@ -117,7 +117,7 @@ class EngineJobRegistry implements JobRegistry {
 
   @Override
   public Page<Job> jobsOnDatasetsOf(Address publisher, int page, int size) {
-    Page<Job> jobs = page(() -> engine.jobs(spec -> publishes(spec, publisher), false), page, size);
+    Page<Job> jobs = page(() -> engine.jobsOnDatasetsOf(publisher), page, size);
     return new Page<>(
         jobs.items().stream()
             .map(job -> job.spec().mayRead(publisher) ? job : withoutResults(job))
@@ -133,7 +133,7 @@ class EngineJobRegistry implements JobRegistry {
     if (job.spec().mayRead(reader)) {
       return job;
     }
-    if (publishes(job.spec(), reader)) {
+    if (job.spec().onDatasetsOf(reader)) {
       return withoutResults(job);
     }
     throw notFound(id);
@@ -252,10 +252,6 @@ class EngineJobRegistry implements JobRegistry {
     int from = (int) Math.min((long) page * size, matching.size());
     int to = Math.min(from + size, matching.size());
     return new Page<>(matching.subList(from, to), page, size, matching.size());
-  }
-
-  private static boolean publishes(JobSpec spec, Address account) {
-    return spec.datasets().stream().anyMatch(d -> d.publisher().equals(account));
   }
 
   /** What a dataset's publisher sees of someone else's job: everything but the results. */

@@ -139,6 +139,8 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
         Map.of(
             BY_OWNER,
             KubernetesBackend::ownerOf,
+            BY_DATASET_PUBLISHER,
+            KubernetesBackend::datasetPublishersOf,
             UNFINISHED_BY_ENVIRONMENT,
             KubernetesBackend::unfinishedIn));
     jobs.addEventHandler(
@@ -167,6 +169,20 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
     Map<String, String> labels = job.getMetadata().getLabels();
     String owner = labels == null ? null : labels.get(JobNames.OWNER);
     return owner == null ? List.of() : List.of(owner);
+  }
+
+  /** The informer's index of jobs by their datasets' publishers (as addresses are kept). */
+  static final String BY_DATASET_PUBLISHER = "dataset-publisher";
+
+  private static List<String> datasetPublishersOf(ComputeJob job) {
+    if (job.getSpec() == null || job.getSpec().datasets == null) {
+      return List.of();
+    }
+    return job.getSpec().datasets.stream()
+        .map(d -> d.publisher)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
   }
 
   /**
@@ -308,6 +324,17 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
         .filter(job -> !unfinishedOnly || !ComputeJobs.status(job).terminal())
         .map(ComputeJobs::job)
         .filter(job -> matching.test(job.spec()))
+        .sorted(Comparator.comparing(Job::dateCreated).reversed())
+        .toList();
+  }
+
+  /** From the publisher index: proportional to the jobs on their datasets, not to all. */
+  @Override
+  public List<Job> jobsOnDatasetsOf(Address publisher) {
+    return jobs.getIndexer().byIndex(BY_DATASET_PUBLISHER, publisher.value()).stream()
+        .filter(this::visible)
+        .map(ComputeJobs::job)
+        .filter(job -> job.spec().onDatasetsOf(publisher))
         .sorted(Comparator.comparing(Job::dateCreated).reversed())
         .toList();
   }

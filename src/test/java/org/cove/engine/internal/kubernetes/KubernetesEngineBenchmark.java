@@ -26,9 +26,10 @@ import org.cove.shared.Address;
  * created (bars: p95 ≤ 200 ms, p99 ≤ 1 s); (2) jobs driven to completion per second by the worker
  * pool; (3) with N finished ComputeJobs in the informer cache, the heap used and the latency of a
  * new job's first reconcile (submit → configure pod seen), and the time to list one owner's jobs
- * (the jobs spread over {@value #OWNERS} owners) and to count an environment's unfinished jobs,
- * each through its index and by walking every job. Prints its figures; asserts nothing. Arguments:
- * jobs for (1)/(2) (default 100), resources in the cache for (3) (default 10000).
+ * (the jobs spread over {@value #OWNERS} owners), to list the jobs on one publisher's datasets
+ * (spread the same way) and to count an environment's unfinished jobs, each through its index and
+ * by walking every job. Prints its figures; asserts nothing. Arguments: jobs for (1)/(2) (default
+ * 100), resources in the cache for (3) (default 10000).
  */
 public final class KubernetesEngineBenchmark {
 
@@ -119,7 +120,7 @@ public final class KubernetesEngineBenchmark {
       ExecutorService pool = Executors.newFixedThreadPool(4, KubeFixture.daemons());
       long start = System.nanoTime();
       for (int i = 0; i < cached; i++) {
-        JobSpec owned = ownedBy(spec, owner(i % OWNERS));
+        JobSpec owned = ownedBy(spec, owner(i % OWNERS), owner(i / OWNERS % OWNERS));
         pool.execute(() -> createFinished(kube, owned));
       }
       pool.shutdown();
@@ -154,6 +155,7 @@ public final class KubernetesEngineBenchmark {
           percentile(latencies, 0.95),
           latencies.get(latencies.size() - 1));
       listings(engine, cached);
+      publisherListings(engine, cached);
       unfinishedCounts(engine, cached, spec.environment());
     }
   }
@@ -214,6 +216,31 @@ public final class KubernetesEngineBenchmark {
         median(listings.second()) / Math.max(0.001, median(listings.first())));
   }
 
+  /**
+   * The jobs on one publisher's datasets listed both ways: through the publisher index, and by
+   * walking (and converting) every cached job as the engine's default does.
+   */
+  private static void publisherListings(KubernetesBackend engine, int cached) {
+    Address publisher = owner(7);
+    Alternated listings =
+        alternate(
+            "publisher listings",
+            () -> engine.jobsOnDatasetsOf(publisher).size(),
+            () -> engine.jobs(s -> s.onDatasetsOf(publisher), false).size());
+    System.out.printf(
+        "with %d jobs cached on %d publishers' datasets, one publisher's %d jobs, %d listings each:"
+            + " publisher index median %.1f ms (max %.1f); walking every job median %.1f ms (max"
+            + " %.1f)%n",
+        cached,
+        OWNERS,
+        listings.answer(),
+        LISTINGS,
+        median(listings.first()),
+        max(listings.first()),
+        median(listings.second()),
+        max(listings.second()));
+  }
+
   /** Two ways to the same answer, and each way's times in microseconds, sorted. */
   record Alternated(long answer, List<Long> first, List<Long> second) {}
 
@@ -258,10 +285,13 @@ public final class KubernetesEngineBenchmark {
     return new Address(String.format("0x%040x", i + 1));
   }
 
-  private static JobSpec ownedBy(JobSpec spec, Address owner) {
+  /** The spec, owned by {@code owner}, on datasets {@code publisher} published. */
+  private static JobSpec ownedBy(JobSpec spec, Address owner, Address publisher) {
     return new JobSpec(
         owner,
-        spec.datasets(),
+        spec.datasets().stream()
+            .map(d -> new JobSpec.Input(d.did(), d.serviceId(), publisher))
+            .toList(),
         spec.algorithm(),
         spec.environment(),
         spec.resources(),

@@ -157,6 +157,36 @@ class KubernetesEngineJobsTest {
   }
 
   @Test
+  void jobs_on_a_publishers_datasets_come_from_the_publisher_index() {
+    JobId first = kube.submit(engine, Specs.python("1").build());
+    kube.clock.advance(java.time.Duration.ofSeconds(1));
+    JobId second = kube.submit(engine, Specs.python("2").build());
+    org.cove.operator.JobSpec base = Specs.python("3").build();
+    org.cove.operator.JobSpec elsewhere =
+        new org.cove.operator.JobSpec(
+            base.owner(),
+            List.of(
+                new org.cove.operator.JobSpec.Input(Specs.SECOND_DATASET, "compute", Specs.VIEWER)),
+            base.algorithm(),
+            base.environment(),
+            base.resources(),
+            base.maxDuration(),
+            base.algoCustomData(),
+            base.additionalViewers(),
+            base.allowNetwork(),
+            base.publishOutput());
+    JobId others = kube.submit(engine, elsewhere);
+    Eventually.until(
+        "all three are cached", KubeFixture.patience(), () -> engine.jobs().size() == 3);
+
+    assertThat(engine.jobsOnDatasetsOf(Specs.PUBLISHER))
+        .extracting(Job::id)
+        .containsExactly(second, first);
+    assertThat(engine.jobsOnDatasetsOf(Specs.VIEWER)).extracting(Job::id).containsExactly(others);
+    assertThat(engine.jobsOnDatasetsOf(Specs.OWNER)).isEmpty();
+  }
+
+  @Test
   void unfinished_jobs_are_counted_per_environment_from_an_index_that_an_ended_job_leaves() {
     JobId failing = kube.submit(engine, Specs.python("1").environment("small").build());
     kube.submit(engine, Specs.python("2").environment("small").build());
