@@ -33,6 +33,8 @@ public final class Specs {
   private Duration maxDuration = Duration.ofSeconds(60);
   private boolean network;
   private String environment = "local";
+  private Address owner = OWNER;
+  private Address datasetPublisher = PUBLISHER;
 
   public static Specs python(String code) {
     Specs specs = new Specs();
@@ -85,6 +87,17 @@ public final class Specs {
     return this;
   }
 
+  public Specs owner(Address account) {
+    this.owner = account;
+    return this;
+  }
+
+  /** Who published every dataset of the job. */
+  public Specs publishedBy(Address account) {
+    this.datasetPublisher = account;
+    return this;
+  }
+
   public Specs environment(String id) {
     this.environment = id;
     return this;
@@ -97,8 +110,8 @@ public final class Specs {
 
   public JobSpec build() {
     return new JobSpec(
-        OWNER,
-        datasets.stream().map(d -> new JobSpec.Input(d, "compute", PUBLISHER)).toList(),
+        owner,
+        datasets.stream().map(d -> new JobSpec.Input(d, "compute", datasetPublisher)).toList(),
         new JobSpec.Algorithm(
             Optional.of(ALGORITHM),
             Optional.of("compute"),

@@ -121,19 +121,7 @@ class KubernetesEngineJobsTest {
     kube.clock.advance(java.time.Duration.ofSeconds(1));
     JobId second = kube.submit(engine, Specs.python("2").build());
     // someone else's job that cannot even be read back: listing by owner must never touch it
-    org.cove.operator.JobSpec base = Specs.python("3").build();
-    org.cove.operator.JobSpec others =
-        new org.cove.operator.JobSpec(
-            Specs.VIEWER,
-            base.datasets(),
-            base.algorithm(),
-            base.environment(),
-            base.resources(),
-            base.maxDuration(),
-            base.algoCustomData(),
-            base.additionalViewers(),
-            base.allowNetwork(),
-            base.publishOutput());
+    org.cove.operator.JobSpec others = Specs.python("3").owner(Specs.VIEWER).build();
     ComputeJob unreadable = ComputeJobs.resource(JobId.random(), others, kube.clock.instant());
     unreadable.getSpec().datasets.get(0).did = "not a did";
     kube.client
@@ -161,20 +149,7 @@ class KubernetesEngineJobsTest {
     JobId first = kube.submit(engine, Specs.python("1").build());
     kube.clock.advance(java.time.Duration.ofSeconds(1));
     JobId second = kube.submit(engine, Specs.python("2").build());
-    org.cove.operator.JobSpec base = Specs.python("3").build();
-    org.cove.operator.JobSpec elsewhere =
-        new org.cove.operator.JobSpec(
-            base.owner(),
-            List.of(
-                new org.cove.operator.JobSpec.Input(Specs.SECOND_DATASET, "compute", Specs.VIEWER)),
-            base.algorithm(),
-            base.environment(),
-            base.resources(),
-            base.maxDuration(),
-            base.algoCustomData(),
-            base.additionalViewers(),
-            base.allowNetwork(),
-            base.publishOutput());
+    org.cove.operator.JobSpec elsewhere = Specs.python("3").publishedBy(Specs.VIEWER).build();
     JobId others = kube.submit(engine, elsewhere);
     Eventually.until(
         "all three are cached", KubeFixture.patience(), () -> engine.jobs().size() == 3);
