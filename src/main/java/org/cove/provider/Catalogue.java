@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.cove.identity.Principal;
 import org.cove.shared.Did;
+import org.cove.shared.NotFoundException;
 import org.cove.shared.Page;
 
 /** Publishing, finding and managing datasets and algorithms. */
@@ -25,6 +26,11 @@ public interface Catalogue {
    * dataset at once); a DID with no asset is simply absent from the map.
    */
   Map<Did, Asset> getAll(Collection<Did> dids);
+
+  /** What a lookup of an asset that does not exist answers. */
+  static NotFoundException noSuchAsset(Did did) {
+    return new NotFoundException("no asset " + did.value());
+  }
 
   Page<Asset> search(CatalogueQuery query);
 

@@ -54,8 +54,8 @@ final class SandboxCheck {
             "Cove runs as root, so the local engine needs setpriv (util-linux) to run algorithms"
                 + " as an unprivileged user, and it is not installed.");
       }
-      letThrough(stateDirectory.getParent(), "the data directory");
-      letThrough(stateDirectory, "the engine's directory");
+      letThrough(stateDirectory.getParent(), role(1));
+      letThrough(stateDirectory, role(0));
       if (!searchableByOthers(stateDirectory)) {
         return Setup.refused(
             "The sandbox user cannot reach the engine's directory: the data directory and every"
@@ -144,14 +144,13 @@ final class SandboxCheck {
       try {
         if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
           LOG.severe(
-              above(level)
+              role(level)
                   + " is not searchable by others (chmod o+x), so sandboxed algorithms cannot"
                   + " reach their files");
           return false;
         }
       } catch (IOException e) {
-        LOG.severe(
-            "Cannot read the permissions of " + above(level) + ": " + e.getClass().getName());
+        LOG.severe("Cannot read the permissions of " + role(level) + ": " + e.getClass().getName());
         return false;
       }
     }
@@ -159,7 +158,7 @@ final class SandboxCheck {
   }
 
   /** A directory on the engine directory's path by its role: the log never names a location. */
-  static String above(int levelsAboveEngine) {
+  private static String role(int levelsAboveEngine) {
     return switch (levelsAboveEngine) {
       case 0 -> "the engine's directory";
       case 1 -> "the data directory";

@@ -289,7 +289,7 @@ class JpaCatalogue implements Catalogue {
   private AssetEntity find(Did did) {
     AssetEntity entity = entityManager.find(AssetEntity.class, did.value());
     if (entity == null) {
-      throw new NotFoundException("no asset " + did.value());
+      throw Catalogue.noSuchAsset(did);
     }
     return entity;
   }

@@ -40,7 +40,6 @@ import org.cove.provider.Service;
 import org.cove.provider.ServiceType;
 import org.cove.shared.Did;
 import org.cove.shared.InvalidInputException;
-import org.cove.shared.NotFoundException;
 import org.cove.shared.Page;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -251,7 +250,7 @@ class ProviderCompute implements Compute {
   private static Asset existing(Map<Did, Asset> assets, Did did) {
     Asset asset = assets.get(did);
     if (asset == null) {
-      throw new NotFoundException("no asset " + did.value());
+      throw Catalogue.noSuchAsset(did);
     }
     return asset;
   }

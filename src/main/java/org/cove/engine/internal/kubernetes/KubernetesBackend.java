@@ -331,21 +331,24 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
   /** From the publisher index: proportional to the jobs on their datasets, not to all. */
   @Override
   public List<Job> jobsOnDatasetsOf(Address publisher) {
-    return jobs.getIndexer().byIndex(BY_DATASET_PUBLISHER, publisher.value()).stream()
-        .filter(this::visible)
-        .map(ComputeJobs::job)
-        .filter(job -> job.spec().onDatasetsOf(publisher))
-        .sorted(Comparator.comparing(Job::dateCreated).reversed())
-        .toList();
+    return indexed(BY_DATASET_PUBLISHER, publisher.value(), spec -> spec.onDatasetsOf(publisher));
   }
 
   /** From the owner index: proportional to the owner's jobs, not to all the cache holds. */
   @Override
   public List<Job> jobsOf(Address owner) {
-    return jobs.getIndexer().byIndex(BY_OWNER, owner.value()).stream()
+    return indexed(BY_OWNER, owner.value(), spec -> spec.owner().equals(owner));
+  }
+
+  /**
+   * The jobs an index holds under the key, newest first; each is checked against {@code matching}
+   * too, since an index key is only a resource's label or field as written.
+   */
+  private List<Job> indexed(String index, String key, Predicate<JobSpec> matching) {
+    return jobs.getIndexer().byIndex(index, key).stream()
         .filter(this::visible)
         .map(ComputeJobs::job)
-        .filter(job -> job.spec().owner().equals(owner))
+        .filter(job -> matching.test(job.spec()))
         .sorted(Comparator.comparing(Job::dateCreated).reversed())
         .toList();
   }

@@ -154,33 +154,8 @@ public final class KubernetesEngineBenchmark {
           latencies.get(latencies.size() / 2),
           percentile(latencies, 0.95),
           latencies.get(latencies.size() - 1));
-      listings(engine, cached);
-      publisherListings(engine, cached);
-      unfinishedCounts(engine, cached, spec.environment());
+      indexedLookups(engine, cached, spec.environment());
     }
-  }
-
-  /**
-   * The count every start makes (the environment's unfinished jobs), both ways: through the index
-   * of unfinished jobs, and by walking and converting every cached job as the engine's default
-   * does.
-   */
-  private static void unfinishedCounts(KubernetesBackend engine, int cached, String environment) {
-    Alternated counts =
-        alternate(
-            "counts",
-            () -> engine.unfinishedJobs(environment),
-            () -> engine.jobs(s -> s.environment().equals(environment), true).size());
-    System.out.printf(
-        "with %d finished jobs cached and %d unfinished, %d counts each: unfinished index median"
-            + " %.3f ms (max %.3f); walking every job median %.1f ms (max %.1f)%n",
-        cached,
-        counts.answer(),
-        LISTINGS,
-        median(counts.first()),
-        max(counts.first()),
-        median(counts.second()),
-        max(counts.second()));
   }
 
   /** The jobs are spread over this many owners, so one owner has cached / OWNERS of them. */
@@ -189,56 +164,44 @@ public final class KubernetesEngineBenchmark {
   static final int LISTINGS = 15;
 
   /**
-   * One owner's jobs listed both ways: through the owner index, and by walking (and converting)
-   * every cached job as before it.
+   * What the engine answers from its informer's indexes, each both ways: through the index, and by
+   * walking (and converting) every cached job as the engine's default does. One owner's jobs, the
+   * jobs on one publisher's datasets, and the environment's unfinished jobs that every start
+   * counts.
    */
-  private static void listings(KubernetesBackend engine, int cached) {
-    Address owner = owner(7);
-    Alternated listings =
+  private static void indexedLookups(KubernetesBackend engine, int cached, String environment) {
+    Address someone = owner(7);
+    report(
+        cached + " jobs cached over " + OWNERS + " owners, one owner's jobs listed",
         alternate(
-            "listings",
-            () -> engine.jobsOf(owner).size(),
-            () -> engine.jobs(s -> s.owner().equals(owner), false).size());
-    System.out.printf(
-        "with %d jobs cached over %d owners, one owner's %d jobs, %d listings each: owner index"
-            + " median %.1f ms (min %.1f, max %.1f); walking every job median %.1f ms (min %.1f,"
-            + " max %.1f); %.0fx%n",
-        cached,
-        OWNERS,
-        listings.answer(),
-        LISTINGS,
-        median(listings.first()),
-        listings.first().get(0) / 1000.0,
-        max(listings.first()),
-        median(listings.second()),
-        listings.second().get(0) / 1000.0,
-        max(listings.second()),
-        median(listings.second()) / Math.max(0.001, median(listings.first())));
+            () -> engine.jobsOf(someone).size(),
+            () -> engine.jobs(s -> s.owner().equals(someone), false).size()));
+    report(
+        cached + " jobs cached on " + OWNERS + " publishers' datasets, one publisher's listed",
+        alternate(
+            () -> engine.jobsOnDatasetsOf(someone).size(),
+            () -> engine.jobs(s -> s.onDatasetsOf(someone), false).size()));
+    report(
+        cached + " finished jobs cached, the environment's unfinished jobs counted",
+        alternate(
+            () -> engine.unfinishedJobs(environment),
+            () -> engine.jobs(s -> s.environment().equals(environment), true).size()));
   }
 
-  /**
-   * The jobs on one publisher's datasets listed both ways: through the publisher index, and by
-   * walking (and converting) every cached job as the engine's default does.
-   */
-  private static void publisherListings(KubernetesBackend engine, int cached) {
-    Address publisher = owner(7);
-    Alternated listings =
-        alternate(
-            "publisher listings",
-            () -> engine.jobsOnDatasetsOf(publisher).size(),
-            () -> engine.jobs(s -> s.onDatasetsOf(publisher), false).size());
+  private static void report(String what, Alternated times) {
     System.out.printf(
-        "with %d jobs cached on %d publishers' datasets, one publisher's %d jobs, %d listings each:"
-            + " publisher index median %.1f ms (max %.1f); walking every job median %.1f ms (max"
-            + " %.1f)%n",
-        cached,
-        OWNERS,
-        listings.answer(),
+        "%s (%d), %d times each: index median %.3f ms (min %.3f, max %.3f); walking every job"
+            + " median %.1f ms (min %.1f, max %.1f); %.0fx%n",
+        what,
+        times.answer(),
         LISTINGS,
-        median(listings.first()),
-        max(listings.first()),
-        median(listings.second()),
-        max(listings.second()));
+        median(times.first()),
+        times.first().get(0) / 1000.0,
+        max(times.first()),
+        median(times.second()),
+        times.second().get(0) / 1000.0,
+        max(times.second()),
+        median(times.second()) / Math.max(0.001, median(times.first())));
   }
 
   /** Two ways to the same answer, and each way's times in microseconds, sorted. */
@@ -248,7 +211,7 @@ public final class KubernetesEngineBenchmark {
    * Times both ways {@value #LISTINGS} times in the same run, alternating, after two warm-up
    * rounds; fails if they ever disagree.
    */
-  private static Alternated alternate(String what, LongSupplier first, LongSupplier second) {
+  private static Alternated alternate(LongSupplier first, LongSupplier second) {
     List<Long> firstTimes = new ArrayList<>();
     List<Long> secondTimes = new ArrayList<>();
     long answer = 0;
@@ -260,7 +223,7 @@ public final class KubernetesEngineBenchmark {
       long other = second.getAsLong();
       long b = (System.nanoTime() - t) / 1_000;
       if (other != answer) {
-        throw new IllegalStateException("the two " + what + " differ: " + answer + " vs " + other);
+        throw new IllegalStateException("the two ways differ: " + answer + " vs " + other);
       }
       if (i >= 2) {
         firstTimes.add(a);
