@@ -13,8 +13,16 @@ import org.cove.shared.Page;
 public interface JobRegistry {
 
   /**
-   * Registers an accepted job (status 1) and records the submission in the ledger, unless {@code
-   * maxConcurrent} jobs already run in its environment ({@code max_jobs_reached}).
+   * Whether the job would be admitted now, as {@link #register} decides it: the engine takes jobs
+   * (503 otherwise), can run the job's container ({@code unsupported_image}) and its environment
+   * runs fewer than {@code maxConcurrent} jobs ({@code max_jobs_reached}). Throws the refusal a
+   * start would get; a quote asks it so that it never promises what a start would refuse.
+   */
+  void checkAdmission(JobSpec spec, int maxConcurrent);
+
+  /**
+   * Admits the job as {@link #checkAdmission} does, in one step with taking its slot, then
+   * registers it (status 1) and records the submission in the ledger.
    */
   Job register(JobSpec spec, int maxConcurrent);
 
@@ -38,6 +46,12 @@ public interface JobRegistry {
 
   /** Opens one result; the download is recorded in the ledger. */
   ResultContent openResult(JobId id, int index, Address reader);
+
+  /**
+   * Opens one result of the owner's own job to publish it as a new asset: not a download, since the
+   * content stays on this provider (the catalogue records the publication).
+   */
+  InputStream openResultToPublish(JobId id, int index, Address owner);
 
   /** The algorithm's log from {@code offset}, while the job runs and after. */
   Optional<InputStream> liveLog(JobId id, long offset, Address reader);

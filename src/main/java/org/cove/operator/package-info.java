@@ -1,7 +1,8 @@
 /**
- * The operator-service: compute environments, and the registry of compute jobs (register, list,
- * read, stop, delete, results, live logs). Engines plug in through {@link
- * org.cove.operator.ComputeEngine}; the provider supplies a job's inputs through {@link
- * org.cove.operator.JobInputs}.
+ * The operator-service's client API: compute environments ({@link org.cove.operator.Environments})
+ * and the registry of compute jobs ({@link org.cove.operator.JobRegistry}: admit and register,
+ * list, read, stop, delete, results, live logs), with the job's value types. The provider, the API
+ * and the portal call it; engines plug in underneath through {@link org.cove.operator.spi}. It uses
+ * only {@code shared}.
  */
 package org.cove.operator;

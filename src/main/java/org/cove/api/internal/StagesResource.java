@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import org.cove.operator.JobId;
-import org.cove.operator.StageExchange;
+import org.cove.operator.spi.StageExchange;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

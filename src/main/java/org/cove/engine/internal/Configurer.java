@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cove.operator.JobInputs;
 import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
+import org.cove.operator.spi.JobInputs;
 import org.cove.shared.CoveException;
 
 /**

@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cove.operator.ComputeEngine;
 import org.cove.operator.EngineHealth;
 import org.cove.operator.Job;
 import org.cove.operator.JobEnded;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
+import org.cove.operator.spi.ComputeEngine;
 
 /**
  * What the engines' CDI beans share: each builds its core from the container's resources when first

@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.Optional;
 import org.cove.engine.internal.kubernetes.KubernetesEngine;
-import org.cove.operator.ComputeEngine;
 import org.cove.operator.JobId;
-import org.cove.operator.StageExchange;
+import org.cove.operator.spi.ComputeEngine;
+import org.cove.operator.spi.StageExchange;
 import org.cove.shared.NotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -3,8 +3,8 @@ package org.cove.engine.internal;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.cove.operator.JobInputs;
 import org.cove.operator.JobSpec;
+import org.cove.operator.spi.JobInputs;
 
 /** The provider's inputs, resolved at each use: the engine deploys without a provider. */
 public record LazyInputs(Instance<JobInputs> inputs) implements JobInputs {

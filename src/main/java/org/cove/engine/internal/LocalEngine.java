@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.cove.operator.Environments;
 import org.cove.operator.JobEnded;
-import org.cove.operator.JobInputs;
+import org.cove.operator.spi.JobInputs;
 import org.cove.shared.Address;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.DataDirectory;

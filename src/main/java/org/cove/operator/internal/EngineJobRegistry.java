@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.cove.operator.ComputeEngine;
 import org.cove.operator.ComputeRefusal;
 import org.cove.operator.EngineHealth;
 import org.cove.operator.Job;
@@ -22,6 +21,7 @@ import org.cove.operator.JobId;
 import org.cove.operator.JobRegistry;
 import org.cove.operator.JobResult;
 import org.cove.operator.JobSpec;
+import org.cove.operator.spi.ComputeEngine;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.AuditTrail;
@@ -75,11 +75,14 @@ class EngineJobRegistry implements JobRegistry {
                 id, alongside, JobAudit.submittedKey(id), JobAudit.submitted(id, spec)));
   }
 
+  @Override
+  public void checkAdmission(JobSpec spec, int maxConcurrent) {
+    checkEngine(spec);
+    checkCapacity(spec.environment(), maxConcurrent, 0);
+  }
+
   private Job admit(JobSpec spec, int maxConcurrent, Consumer<JobId> beforeTheEngine) {
-    EngineHealth health = engine.health();
-    if (!health.acceptsJobs()) {
-      throw new CoveException(ENGINE_UNAVAILABLE, health.refusal().orElse("the engine is down"));
-    }
+    checkEngine(spec);
     JobId id = JobId.random();
     reserveSlot(spec.environment(), maxConcurrent);
     try {
@@ -91,16 +94,34 @@ class EngineJobRegistry implements JobRegistry {
     return engine.find(id).orElseThrow();
   }
 
+  /** The engine takes jobs and can run this one's container. */
+  private void checkEngine(JobSpec spec) {
+    EngineHealth health = engine.health();
+    if (!health.acceptsJobs()) {
+      throw new CoveException(ENGINE_UNAVAILABLE, health.refusal().orElse("the engine is down"));
+    }
+    engine
+        .refusalFor(spec.algorithm().container())
+        .ifPresent(
+            why -> {
+              throw ComputeRefusal.of("unsupported_image", why);
+            });
+  }
+
   private void reserveSlot(String environment, int maxConcurrent) {
     synchronized (admitting) {
       int inFlight = admitting.getOrDefault(environment, 0);
-      if (runningJobs(environment) + inFlight >= maxConcurrent) {
-        throw new ComputeRefusal(
-            ComputeRefusal.CAPACITY,
-            "max_jobs_reached",
-            "environment " + environment + " already runs " + maxConcurrent + " jobs");
-      }
+      checkCapacity(environment, maxConcurrent, inFlight);
       admitting.put(environment, inFlight + 1);
+    }
+  }
+
+  private void checkCapacity(String environment, int maxConcurrent, int inFlight) {
+    if (runningJobs(environment) + inFlight >= maxConcurrent) {
+      throw new ComputeRefusal(
+          ComputeRefusal.CAPACITY,
+          "max_jobs_reached",
+          "environment " + environment + " already runs " + maxConcurrent + " jobs");
     }
   }
 
@@ -199,6 +220,16 @@ class EngineJobRegistry implements JobRegistry {
             JobAudit.parties(job.spec())));
     try {
       return new ResultContent(result, engine.openResult(id, index));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public InputStream openResultToPublish(JobId id, int index, Address owner) {
+    owned(id, owner);
+    try {
+      return engine.openResult(id, index);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.identity.Principal;
-import org.cove.operator.ComputeEngine;
 import org.cove.operator.Job;
 import org.cove.operator.JobEnded;
 import org.cove.operator.JobId;
@@ -46,8 +45,6 @@ class OutputPublisher {
   private static final Logger LOG = Logger.getLogger(OutputPublisher.class.getName());
 
   @Inject JobRegistry registry;
-
-  @Inject ComputeEngine engine;
 
   @Inject Uploads uploads;
 
@@ -87,7 +84,8 @@ class OutputPublisher {
       if (result.type() != ResultType.OUTPUT) {
         continue;
       }
-      try (InputStream content = engine.openResult(id, result.index())) {
+      try (InputStream content =
+          registry.openResultToPublish(id, result.index(), owner.address())) {
         String filename = result.filename().replace('/', '_').replace('\\', '_');
         files.add(new FileSource.Upload(uploads.store(owner, filename, content).id()));
       } catch (IOException e) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cove.identity.Principal;
-import org.cove.operator.ComputeEngine;
 import org.cove.operator.ComputeEnvironment;
 import org.cove.operator.ComputeRefusal;
 import org.cove.operator.Environments;
@@ -61,8 +60,6 @@ class ProviderCompute implements Compute {
 
   @Inject JobRegistry registry;
 
-  @Inject ComputeEngine engine;
-
   @Inject OutputPublisher outputs;
 
   @Inject Clock clock;
@@ -83,13 +80,7 @@ class ProviderCompute implements Compute {
   @Override
   public ComputeQuote initialize(ComputeRequest request) {
     Checked checked = check(request);
-    if (registry.runningJobs(checked.environment().id())
-        >= checked.environment().maxJobs(request.free())) {
-      throw new ComputeRefusal(
-          ComputeRefusal.CAPACITY,
-          "max_jobs_reached",
-          "environment " + checked.environment().id() + " runs as many jobs as it may");
-    }
+    registry.checkAdmission(checked.spec(), checked.environment().maxJobs(request.free()));
     List<PaymentQuote> quotes = new ArrayList<>();
     for (Due due : checked.dues()) {
       quotes.add(payments.quote(request.consumer(), due));
@@ -171,12 +162,6 @@ class ProviderCompute implements Compute {
         environment.resolve(request.resources(), request.free());
     long duration = duration(request, environment);
     JobSpec.Algorithm algorithm = jobAlgorithm(request, choice);
-    engine
-        .refusalFor(algorithm.container())
-        .ifPresent(
-            why -> {
-              throw ComputeRefusal.of("unsupported_image", why);
-            });
     JsonObject parameters =
         ConsumerParameterCheck.check(parametersOf(choice), request.algoCustomData());
     boolean allowNetwork = networkAllowed && environment.enableNetwork();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.cove.operator.JobInputs;
 import org.cove.operator.JobSpec;
+import org.cove.operator.spi.JobInputs;
 import org.cove.shared.Did;
 
 /**

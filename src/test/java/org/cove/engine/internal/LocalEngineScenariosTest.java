@@ -2,8 +2,8 @@ package org.cove.engine.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cove.operator.ComputeEngine;
 import org.cove.operator.JobId;
+import org.cove.operator.spi.ComputeEngine;
 import org.cove.shared.Address;
 
 /** The shared scenarios on the local engine: real bubblewrap sandboxes on this machine. */

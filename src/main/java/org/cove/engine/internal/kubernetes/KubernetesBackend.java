@@ -24,17 +24,17 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cove.operator.ComputeEngine;
 import org.cove.operator.ComputeEnvironment;
 import org.cove.operator.EngineHealth;
 import org.cove.operator.Environments;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
-import org.cove.operator.JobInputs;
 import org.cove.operator.JobResult;
 import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
-import org.cove.operator.StageExchange;
+import org.cove.operator.spi.ComputeEngine;
+import org.cove.operator.spi.JobInputs;
+import org.cove.operator.spi.StageExchange;
 import org.cove.shared.Address;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.CoveException;
@@ -295,10 +295,12 @@ public final class KubernetesBackend implements ComputeEngine, StageExchange, Au
 
   @Override
   public void submit(JobId id, JobSpec spec) {
-    if (refusalFor(spec.algorithm().container()).isPresent()) {
-      throw new CoveException(
-          ProblemType.INVALID_REQUEST, refusalFor(spec.algorithm().container()).get());
-    }
+    // the registry refused such a job already; a caller past it must not create a resource
+    refusalFor(spec.algorithm().container())
+        .ifPresent(
+            why -> {
+              throw new CoveException(ProblemType.INVALID_REQUEST, why);
+            });
     ComputeJob resource = ComputeJobs.resource(id, spec, clock.instant());
     client
         .resources(ComputeJob.class)

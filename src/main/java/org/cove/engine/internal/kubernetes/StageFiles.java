@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.cove.engine.internal.Trees;
-import org.cove.operator.JobInputs;
 import org.cove.operator.JobSpec;
+import org.cove.operator.spi.JobInputs;
 
 /**
  * What the configure pod fetches, laid out as Ocean's algorithms expect it: the provider writes the

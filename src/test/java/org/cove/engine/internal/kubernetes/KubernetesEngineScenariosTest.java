@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.cove.engine.internal.EngineScenarios;
 import org.cove.engine.internal.FakeAuditTrail;
 import org.cove.engine.internal.FakeInputs;
-import org.cove.operator.ComputeEngine;
 import org.cove.operator.JobId;
+import org.cove.operator.spi.ComputeEngine;
 import org.cove.shared.Address;
 
 /**

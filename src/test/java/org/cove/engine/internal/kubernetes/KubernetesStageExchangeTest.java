@@ -112,7 +112,7 @@ class KubernetesStageExchangeTest {
     JobId id = kube.submit(engine, Specs.python("1").build());
     awaitPod(id, Stage.CONFIGURE);
     kube.inputs.failDatasets = true;
-    org.cove.operator.StageExchange.Content datasets = engine.datasets(id, kube.token(id));
+    org.cove.operator.spi.StageExchange.Content datasets = engine.datasets(id, kube.token(id));
     assertThatThrownBy(() -> datasets.writeTo(new ByteArrayOutputStream()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("datasets")
@@ -330,7 +330,8 @@ class KubernetesStageExchangeTest {
     void run() throws Exception;
   }
 
-  private static byte[] fetch(org.cove.operator.StageExchange.Content content) throws IOException {
+  private static byte[] fetch(org.cove.operator.spi.StageExchange.Content content)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     content.writeTo(out);
     return out.toByteArray();

@@ -42,7 +42,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.cove.operator.JobId;
-import org.cove.operator.StageExchange;
+import org.cove.operator.spi.StageExchange;
 
 /**
  * Plays a kubelet that really runs the stage pods the engine creates, on this machine, from their

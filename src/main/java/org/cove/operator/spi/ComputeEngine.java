@@ -1,9 +1,13 @@
-package org.cove.operator;
+package org.cove.operator.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.cove.operator.EngineHealth;
+import org.cove.operator.Job;
+import org.cove.operator.JobId;
+import org.cove.operator.JobSpec;
 
 /**
  * The SPI an engine backend implements. The engine is the authority on job state: the registry

@@ -1,8 +1,9 @@
-package org.cove.operator;
+package org.cove.operator.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.cove.operator.JobId;
 
 /**
  * What an engine's stage pods exchange with Cove over HTTP (the {@code kubernetes} backend): the

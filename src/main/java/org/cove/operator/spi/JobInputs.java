@@ -1,7 +1,8 @@
-package org.cove.operator;
+package org.cove.operator.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.cove.operator.JobSpec;
 
 /**
  * How an engine obtains a job's inputs without knowing the catalogue: the provider implements it,
