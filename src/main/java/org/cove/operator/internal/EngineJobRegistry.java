@@ -44,9 +44,9 @@ class EngineJobRegistry implements JobRegistry {
   static final ProblemType ENGINE_UNAVAILABLE =
       new ProblemType("engine-unavailable", 503, "The compute engine cannot take jobs");
 
-  @Inject ComputeEngine engine;
-
-  @Inject AuditTrail auditTrail;
+  private ComputeEngine engine;
+  private AuditTrail auditTrail;
+  private Submissions submissions;
 
   /**
    * Admissions in flight per environment: counted with the running jobs, so two starts cannot both
@@ -55,7 +55,15 @@ class EngineJobRegistry implements JobRegistry {
    */
   private final Map<String, Integer> admitting = new HashMap<>();
 
-  @Inject Submissions submissions;
+  @Inject
+  EngineJobRegistry(ComputeEngine engine, AuditTrail auditTrail, Submissions submissions) {
+    this.engine = engine;
+    this.auditTrail = auditTrail;
+    this.submissions = submissions;
+  }
+
+  /** For CDI's proxy. */
+  protected EngineJobRegistry() {}
 
   @Override
   public Job register(JobSpec spec, int maxConcurrent) {

@@ -41,13 +41,22 @@ class StoredEnvironments implements Environments {
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
-  @Inject AuditTrail auditTrail;
-
-  @Inject Clock clock;
+  private AuditTrail auditTrail;
+  private Clock clock;
+  private Optional<String> configured;
 
   @Inject
-  @ConfigProperty(name = "cove.compute.environments")
-  Optional<String> configured;
+  StoredEnvironments(
+      AuditTrail auditTrail,
+      Clock clock,
+      @ConfigProperty(name = "cove.compute.environments") Optional<String> configured) {
+    this.auditTrail = auditTrail;
+    this.clock = clock;
+    this.configured = configured;
+  }
+
+  /** For CDI's proxy. */
+  protected StoredEnvironments() {}
 
   @Transactional
   void seed(@Observes @Initialized(ApplicationScoped.class) Object started) {

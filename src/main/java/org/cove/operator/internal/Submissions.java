@@ -15,7 +15,15 @@ import org.cove.shared.AuditTrail;
 @ApplicationScoped
 class Submissions {
 
-  @Inject AuditTrail auditTrail;
+  private AuditTrail auditTrail;
+
+  @Inject
+  Submissions(AuditTrail auditTrail) {
+    this.auditTrail = auditTrail;
+  }
+
+  /** For CDI's proxy. */
+  protected Submissions() {}
 
   @Transactional
   void record(JobId id, Consumer<JobId> alongside, String key, AuditEvent submitted) {
