@@ -105,13 +105,13 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     Div facts = new Div();
     facts.addClassName("cove-facts");
     facts.add(
-        AssetView.fact("Dataset(s)", names.datasets(shown.spec())),
-        AssetView.fact("Algorithm", names.algorithm(shown.spec())),
-        AssetView.fact("Environment", shown.spec().environment()),
-        AssetView.fact("Resources", JobText.resources(shown.spec().resources())),
-        AssetView.fact("At most", JobText.duration(shown.spec().maxDuration())),
-        AssetView.fact("Created", JobText.TIME.format(shown.dateCreated())),
-        AssetView.fact("Run by", shown.spec().owner().value()));
+        AssetFacts.fact("Dataset(s)", names.datasets(shown.spec())),
+        AssetFacts.fact("Algorithm", names.algorithm(shown.spec())),
+        AssetFacts.fact("Environment", shown.spec().environment()),
+        AssetFacts.fact("Resources", JobText.resources(shown.spec().resources())),
+        AssetFacts.fact("At most", JobText.duration(shown.spec().maxDuration())),
+        AssetFacts.fact("Created", JobText.TIME.format(shown.dateCreated())),
+        AssetFacts.fact("Run by", shown.spec().owner().value()));
     return facts;
   }
 

@@ -144,7 +144,9 @@ public class PermissionsView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private HorizontalLayout algorithmPicker() {
-    AlgorithmPicker picker = new AlgorithmPicker("Add an algorithm", "algorithm-picker", catalogue);
+    AlgorithmPicker picker =
+        new AlgorithmPicker(
+            "Add an algorithm", "algorithm-picker", AlgorithmPicker.activeIn(catalogue));
     Checkbox pin = new Checkbox("Only this version", true);
     pin.setId("pin-version");
     Button add =
@@ -238,6 +240,6 @@ public class PermissionsView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private Optional<String> nameOf(String did) {
-    return AlgorithmPicker.nameOf(catalogue, did);
+    return AssetNames.nameOf(catalogue, did);
   }
 }
