@@ -138,6 +138,17 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     return !now.finished();
   }
 
+  private JobActions configureActions(Job job) {
+    JobActions actions = new JobActions(job, me.address());
+    actions.addStopListener(stop -> render(jobs.stop(job.id(), me.address())));
+    actions.addPublishListener(
+        publish -> {
+          actions.showPublished(compute.publishOutput(me, job.id(), publish.title()));
+          Notices.success("Published. The new asset is private until you allow algorithms.");
+        });
+    return actions;
+  }
+
   private void render(Job job) {
     shown = job;
     status.setText(job.status().text());
@@ -151,7 +162,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     JobText.failure(job).ifPresentOrElse(failure::setText, () -> failure.setText(""));
     failure.setVisible(job.status().failed());
     buttons.removeAll();
-    buttons.add(new JobActions(job, me, jobs, compute, this::render));
+    buttons.add(configureActions(job));
     results.removeAll();
     results.add(resultsOf(job));
   }
