@@ -1,6 +1,7 @@
 /**
  * The Vaadin Flow portal for publishers, consumers and admins. Views call module APIs only and hold
- * no business rules. Depends on {@code identity}, {@code ledger}, {@code provider} and {@code
- * operator}.
+ * no business rules; the forms in them know no service and fire typed events, which the view
+ * answers through the module APIs. Depends on {@code identity}, {@code ledger}, {@code provider}
+ * and {@code operator}.
  */
 package org.cove.portal;

@@ -2,9 +2,11 @@ package org.cove.portal.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cove.operator.JobSpec;
 import org.cove.provider.Catalogue;
+import org.cove.shared.CoveException;
 import org.cove.shared.Did;
 
 /**
@@ -21,8 +23,7 @@ final class AssetNames {
   }
 
   String of(Did did) {
-    return names.computeIfAbsent(
-        did, d -> AlgorithmPicker.nameOf(catalogue, d.value()).orElse(d.value()));
+    return names.computeIfAbsent(did, d -> nameOf(catalogue, d.value()).orElse(d.value()));
   }
 
   String datasets(JobSpec spec) {
@@ -31,5 +32,16 @@ final class AssetNames {
 
   String algorithm(JobSpec spec) {
     return spec.algorithm().did().map(this::of).orElse("raw code");
+  }
+
+  /** An asset's name by DID, if it is in the catalogue (entries may name deleted or "*"). */
+  static Optional<String> nameOf(Catalogue catalogue, String did) {
+    try {
+      return Did.isDid(did)
+          ? Optional.of(catalogue.get(Did.parse(did)).metadata().name())
+          : Optional.empty();
+    } catch (CoveException missing) {
+      return Optional.empty();
+    }
   }
 }

@@ -4,28 +4,20 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.Optional;
 import org.cove.identity.Principal;
 import org.cove.identity.Role;
 import org.cove.operator.Environments;
-import org.cove.provider.AlgorithmMetadata;
 import org.cove.provider.Approvals;
 import org.cove.provider.Asset;
 import org.cove.provider.AssetState;
@@ -41,8 +33,9 @@ import org.cove.shared.Did;
 
 /**
  * One asset: what it is, its services, who may run what on it, and what the signed-in account can
- * do with it (download or pay and download its access services' files; its publisher: disable, edit
- * permissions; others: ask for approval).
+ * do with it (download or pay and download its access services' files; run compute; its publisher:
+ * disable, edit permissions and prices; others: ask for approval). The forms on it fire events;
+ * this view has the provider answer them.
  */
 @Route(value = "assets/:did", layout = MainLayout.class)
 @PageTitle("Asset · Cove")
@@ -88,53 +81,45 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void show(Asset asset, Principal me) {
+    showFacts(asset);
+    PaymentSender payments = new PaymentSender(demoPayments, me);
+    boolean activeDataset =
+        asset.metadata().type() == AssetType.DATASET && asset.state() == AssetState.ACTIVE;
+    if (asset.state() == AssetState.ACTIVE) {
+      asset.services().stream()
+          .filter(s -> s.type() == ServiceType.ACCESS && s.fileCount() > 0)
+          .forEach(s -> add(new DownloadPanel(downloads, payments, asset, s, me)));
+    }
+    if (activeDataset && me.roles().contains(Role.CONSUMER)) {
+      computeService(asset).ifPresent(s -> add(configureComputeForm(asset, s, me, payments)));
+    }
+    if (asset.publisher().equals(me.address())) {
+      add(ownerActions(asset, me), configurePriceEditor(asset, me));
+    } else if (activeDataset) {
+      computeService(asset).ifPresent(s -> add(configureApprovalForm(asset, s, me)));
+    }
+  }
+
+  private void showFacts(Asset asset) {
     H2 name = new H2(asset.metadata().name());
     name.setId("asset-name");
-    add(name, summary(asset));
+    add(name, AssetFacts.summary(asset));
     // Arriving from a long page (the publish form) must not leave the reader mid-page.
     name.scrollIntoView();
     if (!asset.metadata().description().isBlank()) {
       add(new Paragraph(asset.metadata().description()));
     }
-    asset.metadata().algorithm().ifPresent(a -> add(algorithm(asset, a)));
-    add(services(asset));
+    asset.metadata().algorithm().ifPresent(a -> add(AssetFacts.algorithm(asset, a)));
+    add(AssetFacts.services(asset));
     asset.services().stream()
         .filter(
             s -> s.type() == ServiceType.COMPUTE && asset.metadata().type() == AssetType.DATASET)
-        .forEach(s -> add(permissions(asset, s)));
+        .forEach(s -> add(AssetFacts.permissions(s, did -> AssetNames.nameOf(catalogue, did))));
     if (asset.hasSample()) {
       Anchor sample =
           new Anchor("/api/v1/assets/" + asset.did().value() + "/sample", "Download the sample");
       sample.setRouterIgnore(true);
       add(sample);
-    }
-    if (asset.state() == AssetState.ACTIVE) {
-      asset.services().stream()
-          .filter(s -> s.type() == ServiceType.ACCESS && s.fileCount() > 0)
-          .forEach(s -> add(new DownloadPanel(downloads, demoPayments, asset, s, me)));
-    }
-    if (asset.metadata().type() == AssetType.DATASET
-        && asset.state() == AssetState.ACTIVE
-        && me.roles().contains(Role.CONSUMER)) {
-      computeService(asset)
-          .ifPresent(
-              s -> add(new ComputeForm(compute, demoPayments, environments.list(), asset, s, me)));
-    }
-    if (asset.publisher().equals(me.address())) {
-      add(ownerActions(asset, me));
-      add(
-          new PriceEditor(
-              asset,
-              (serviceId, price) -> {
-                try {
-                  catalogue.setPrice(me, asset.did(), serviceId, price);
-                  getUI().ifPresent(ui -> ui.getPage().reload());
-                } catch (CoveException e) {
-                  Notices.error(e.detail());
-                }
-              }));
-    } else if (asset.metadata().type() == AssetType.DATASET && asset.state() == AssetState.ACTIVE) {
-      computeService(asset).ifPresent(s -> add(requestApproval(asset, s, me)));
     }
   }
 
@@ -142,72 +127,45 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
     return asset.services().stream().filter(s -> s.type() == ServiceType.COMPUTE).findFirst();
   }
 
-  private Component summary(Asset asset) {
-    Div facts = new Div();
-    facts.addClassName("cove-facts");
-    facts.add(
-        fact("Type", asset.metadata().type().name().toLowerCase(Locale.ROOT)),
-        fact("State", asset.state().name().toLowerCase(Locale.ROOT)),
-        fact("Publisher", asset.publisher().value()),
-        fact("Author", asset.metadata().author()),
-        fact("License", asset.metadata().license()),
-        fact("Tags", String.join(", ", asset.metadata().tags())),
-        fact("DID", asset.did().value()),
-        fact("Updated", AssetGrid.DAY.format(asset.metadata().updated())));
-    if (!asset.credentials().allow().isEmpty() || !asset.credentials().deny().isEmpty()) {
-      facts.add(
-          fact(
-              "Access",
-              asset.credentials().allow().size()
-                  + " allowed account(s), "
-                  + asset.credentials().deny().size()
-                  + " denied"));
-    }
-    return facts;
+  private ComputeForm configureComputeForm(
+      Asset dataset, Service service, Principal me, PaymentSender payments) {
+    ComputeForm form =
+        new ComputeForm(
+            dataset,
+            service,
+            me.address(),
+            compute.runnableAlgorithms(me, dataset.did(), service.id()),
+            environments.list());
+    ComputeCoordinator coordinator = new ComputeCoordinator(compute, payments, form);
+    form.addCheckListener(check -> coordinator.check(check.request()));
+    form.addRunListener(run -> coordinator.run(run.request()));
+    return form;
   }
 
-  private Component algorithm(Asset asset, AlgorithmMetadata algorithm) {
-    Div facts = new Div();
-    facts.addClassName("cove-facts");
-    facts.add(
-        fact("Runs", algorithm.container().entrypoint()),
-        fact("Image", algorithm.container().image() + ":" + algorithm.container().tag()),
-        fact("Image digest", algorithm.container().checksum()),
-        fact("Files checksum", asset.filesChecksum().orElse("")),
-        fact("Container checksum", algorithm.container().sectionChecksum()));
-    facts.setId("algorithm-checksums");
-    return new Div(new H3("Algorithm"), facts);
+  private PriceEditor configurePriceEditor(Asset asset, Principal me) {
+    PriceEditor prices = new PriceEditor(asset);
+    prices.addSaveListener(
+        save -> {
+          try {
+            catalogue.setPrice(me, asset.did(), save.serviceId(), save.price());
+            getUI().ifPresent(ui -> ui.getPage().reload());
+          } catch (CoveException e) {
+            Notices.error(e.detail());
+          }
+        });
+    return prices;
   }
 
-  private Component services(Asset asset) {
-    UnorderedList list = new UnorderedList();
-    for (Service service : asset.services()) {
-      String price = PriceText.of(service.price());
-      String kind =
-          service.type() == ServiceType.ACCESS
-              ? "download"
-              : "compute only: the files never leave the provider";
-      ListItem item =
-          new ListItem(
-              service.id() + " — " + kind + ", " + service.fileCount() + " file(s), " + price);
-      item.setId("service-" + service.id());
-      list.add(item);
-    }
-    return new Div(new H3("Services"), list);
-  }
-
-  private Component permissions(Asset asset, Service service) {
-    UnorderedList lines = new UnorderedList();
-    lines.setId("permissions-" + service.id());
-    PermissionSummary.describe(
-            service.compute().orElse(org.cove.provider.ComputeOptions.privateByDefault()),
-            this::nameOf)
-        .forEach(line -> lines.add(new ListItem(line)));
-    return new Div(new H3("Who may run what on “" + service.id() + "”"), lines);
-  }
-
-  private Optional<String> nameOf(String did) {
-    return AlgorithmPicker.nameOf(catalogue, did);
+  /** A consumer asks the publisher to allow an algorithm here. */
+  private ApprovalRequestForm configureApprovalForm(Asset dataset, Service service, Principal me) {
+    ApprovalRequestForm form = new ApprovalRequestForm(AlgorithmPicker.activeIn(catalogue));
+    form.addRequestListener(
+        request -> {
+          approvals.request(
+              me, dataset.did(), service.id(), request.algorithm().did(), request.justification());
+          Notices.success("Asked the publisher. You will see the decision under Approvals.");
+        });
+    return form;
   }
 
   private Component ownerActions(Asset asset, Principal me) {
@@ -235,51 +193,5 @@ public class AssetView extends VerticalLayout implements BeforeEnterObserver {
       actions.add(permissions);
     }
     return actions;
-  }
-
-  /** A consumer picks an algorithm and asks the publisher to allow it here. */
-  private Component requestApproval(Asset dataset, Service service, Principal me) {
-    AlgorithmPicker algorithm = new AlgorithmPicker("Algorithm", "approval-algorithm", catalogue);
-    TextField justification = new TextField("Why you need it");
-    justification.setId("approval-justification");
-    justification.setWidth("28em");
-    Button request =
-        new Button(
-            "Request approval",
-            click -> {
-              if (algorithm.getValue() == null) {
-                Notices.error("Choose an algorithm first.");
-                return;
-              }
-              approvals.request(
-                  me,
-                  dataset.did(),
-                  service.id(),
-                  algorithm.getValue().did(),
-                  justification.getValue());
-              Notices.success("Asked the publisher. You will see the decision under Approvals.");
-            });
-    request.setId("request-approval");
-    request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    VerticalLayout form =
-        new VerticalLayout(
-            new H3("Run your algorithm here"),
-            new Paragraph(
-                "The publisher reviews the algorithm's code before it may run on this data."),
-            algorithm,
-            justification,
-            request);
-    form.setPadding(false);
-    return form;
-  }
-
-  static Component fact(String label, String value) {
-    Span name = new Span(label);
-    name.addClassName("cove-fact-label");
-    Span text = new Span(value);
-    text.addClassName("cove-fact-value");
-    Div fact = new Div(name, text);
-    fact.addClassName("cove-fact");
-    return fact;
   }
 }

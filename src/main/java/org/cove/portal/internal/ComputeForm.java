@@ -1,5 +1,7 @@
 package org.cove.portal.internal;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -10,43 +12,34 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.cove.identity.Principal;
 import org.cove.operator.ComputeEnvironment;
-import org.cove.operator.Job;
 import org.cove.provider.AlgorithmMetadata;
 import org.cove.provider.Asset;
-import org.cove.provider.Compute;
 import org.cove.provider.ComputeOptions;
 import org.cove.provider.ComputeQuote;
 import org.cove.provider.ComputeRequest;
-import org.cove.provider.ComputeRequest.AlgorithmRef;
 import org.cove.provider.ComputeRequest.DatasetRef;
-import org.cove.provider.DemoPayments;
-import org.cove.provider.PaymentQuote;
-import org.cove.provider.PaymentReason;
-import org.cove.provider.PaymentRefusal;
 import org.cove.provider.Service;
-import org.cove.shared.CoveException;
+import org.cove.shared.Address;
 
 /**
  * "Run compute" on a dataset's page: the algorithm (one the consumer may run here, or pasted code
  * where the dataset accepts it), the environment and resources, the longest run, the algorithm's
- * parameters; "Check" shows what the provider would accept and charge, "Run" starts the job and
- * opens it. The provider decides everything; its refusals are shown here as it words them.
+ * parameters. "Check" and "Run" fire the request as a {@link CheckEvent} or {@link RunEvent}; the
+ * view has the provider answer, and this form shows the answer (a quote, the provider's refusal as
+ * it words it, where a payment stands).
  */
 class ComputeForm extends VerticalLayout {
 
   private static final String PUBLISHED = "A published algorithm";
   private static final String RAW = "My own code";
 
-  private final Compute compute;
-  private final DemoPayments demoPayments;
-  private final Asset dataset;
-  private final Service service;
-  private final Principal me;
+  private final Address consumer;
+  private final DatasetRef dataset;
   private final RadioButtonGroup<String> source = new RadioButtonGroup<>("Run");
   private final ComboBox<Asset> algorithm = new ComboBox<>("Algorithm");
   private final RawAlgorithmFields raw = new RawAlgorithmFields();
@@ -56,29 +49,22 @@ class ComputeForm extends VerticalLayout {
   private final IntegerField maxDuration = new IntegerField("Longest run (seconds)");
   private final ParameterForm parameters = new ParameterForm();
   private final QuoteText quote = new QuoteText();
-  private final Paragraph payment = new Paragraph();
-  private final Button run = new Button("Run", click -> run());
+  private final PaymentStatus payment = new PaymentStatus("pay-status");
+  private final Button run = new Button("Run", click -> fire(RunEvent::new));
 
-  /** How often and how long to ask again while the chain confirms a payment. */
-  private static final int PENDING_RETRY_MILLIS = 2000;
-
-  private static final int PENDING_ATTEMPTS = 150;
-
+  /**
+   * @param runnable the published algorithms the consumer may run on this service
+   */
   ComputeForm(
-      Compute compute,
-      DemoPayments demoPayments,
-      List<ComputeEnvironment> environments,
       Asset dataset,
       Service service,
-      Principal me) {
-    this.compute = compute;
-    this.demoPayments = demoPayments;
-    this.dataset = dataset;
-    this.service = service;
-    this.me = me;
+      Address consumer,
+      List<Asset> runnable,
+      List<ComputeEnvironment> environments) {
+    this.consumer = consumer;
+    this.dataset = new DatasetRef(dataset.did(), service.id());
     setPadding(false);
     setId("compute-form");
-    List<Asset> runnable = compute.runnableAlgorithms(me, dataset.did(), service.id());
     boolean rawAllowed = service.compute().map(ComputeOptions::allowRawAlgorithm).orElse(false);
     add(new H3("Run compute"));
     if (runnable.isEmpty() && !rawAllowed) {
@@ -90,8 +76,83 @@ class ComputeForm extends VerticalLayout {
     }
     configureAlgorithm(runnable, rawAllowed);
     configureEnvironment(environments);
-    payment.setId("pay-status");
     add(resources, maxDuration, parameters, actions(), quote, payment);
+  }
+
+  /** The consumer asks what the provider would accept and charge. */
+  static final class CheckEvent extends ComputeFormEvent {
+    CheckEvent(ComputeForm source, ComputeRequest request) {
+      super(source, request);
+    }
+  }
+
+  /** The consumer asks to run the job (and to pay for it, where it is priced). */
+  static final class RunEvent extends ComputeFormEvent {
+    RunEvent(ComputeForm source, ComputeRequest request) {
+      super(source, request);
+    }
+  }
+
+  /** A request the form built from every choice it needs; nothing in it is paid for yet. */
+  abstract static class ComputeFormEvent extends ComponentEvent<ComputeForm> {
+    private final ComputeRequest request;
+
+    ComputeFormEvent(ComputeForm source, ComputeRequest request) {
+      super(source, false);
+      this.request = request;
+    }
+
+    ComputeRequest request() {
+      return request;
+    }
+  }
+
+  Registration addCheckListener(ComponentEventListener<CheckEvent> listener) {
+    return addListener(CheckEvent.class, listener);
+  }
+
+  Registration addRunListener(ComponentEventListener<RunEvent> listener) {
+    return addListener(RunEvent.class, listener);
+  }
+
+  /** The provider's answer to "Check"; "Run" then says whether running means paying. */
+  void showCheck(ComputeQuote answer) {
+    quote.show(answer);
+    run.setText(answer.payments().isEmpty() ? "Run" : "Pay and run");
+  }
+
+  /** The quote of a priced run whose payments are about to be sent. */
+  void showQuote(ComputeQuote answer) {
+    quote.show(answer);
+  }
+
+  /** The provider's refusal, next to the buttons, as it words it. */
+  void refuse(String detail) {
+    quote.refuse(detail);
+  }
+
+  /** The payments are being sent; "Run" waits until they are through or have failed. */
+  void paying(String text) {
+    run.setEnabled(false);
+    payment.sending(text);
+  }
+
+  void paymentPending(String detail) {
+    payment.pending(detail);
+  }
+
+  void paymentConfirmed() {
+    payment.confirmed("Payments confirmed: the job starts.");
+  }
+
+  void notPaid(String error) {
+    run.setEnabled(true);
+    payment.notPaid(error);
+  }
+
+  void paymentRefused(String detail) {
+    run.setEnabled(true);
+    payment.refused(detail);
   }
 
   private void configureAlgorithm(List<Asset> runnable, boolean rawAllowed) {
@@ -131,17 +192,27 @@ class ComputeForm extends VerticalLayout {
         .ifPresent(environment::setValue);
   }
 
+  private HorizontalLayout actions() {
+    Button check = new Button("Check", click -> fire(CheckEvent::new));
+    check.setId("compute-check");
+    run.setId("compute-run");
+    run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    return new HorizontalLayout(check, run);
+  }
+
+  private boolean isRaw() {
+    return RAW.equals(source.getValue());
+  }
+
   private void showSource() {
-    boolean isRaw = RAW.equals(source.getValue());
-    algorithm.setVisible(!isRaw);
-    raw.setVisible(isRaw);
+    algorithm.setVisible(!isRaw());
+    raw.setVisible(isRaw());
     showParameters();
   }
 
   private void showParameters() {
-    boolean isRaw = RAW.equals(source.getValue());
     parameters.show(
-        isRaw || algorithm.getValue() == null
+        isRaw() || algorithm.getValue() == null
             ? List.of()
             : algorithm
                 .getValue()
@@ -167,8 +238,7 @@ class ComputeForm extends VerticalLayout {
       maxDuration.setMin((int) Math.min(Integer.MAX_VALUE, chosen.minDuration(isFree())));
       maxDuration.setMax((int) Math.min(Integer.MAX_VALUE, chosen.maxDuration(isFree())));
       maxDuration.setHelperText(
-          "at most "
-              + JobText.duration(java.time.Duration.ofSeconds(chosen.maxDuration(isFree()))));
+          "at most " + JobText.duration(Duration.ofSeconds(chosen.maxDuration(isFree()))));
     }
     quote.clear();
   }
@@ -177,127 +247,27 @@ class ComputeForm extends VerticalLayout {
     return free.isVisible() && free.getValue();
   }
 
-  private HorizontalLayout actions() {
-    Button check = new Button("Check", click -> check());
-    check.setId("compute-check");
-    run.setId("compute-run");
-    run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    return new HorizontalLayout(check, run);
+  /** Fires the request the form says, or shows the choice still missing. */
+  private void fire(EventOf event) {
+    ComputeChoices choices = choices();
+    choices
+        .missing()
+        .ifPresentOrElse(
+            quote::refuse, () -> fireEvent(event.of(this, choices.request(consumer, dataset))));
   }
 
-  private void check() {
-    request()
-        .ifPresent(
-            r ->
-                refusable(
-                    () -> {
-                      ComputeQuote q = compute.initialize(r);
-                      quote.show(q);
-                      run.setText(q.payments().isEmpty() ? "Run" : "Pay and run");
-                    }));
+  private ComputeChoices choices() {
+    return new ComputeChoices(
+        isRaw() ? Optional.empty() : Optional.ofNullable(algorithm.getValue()).map(Asset::did),
+        isRaw() ? Optional.of(raw.value()) : Optional.empty(),
+        Optional.ofNullable(environment.getValue()).map(ComputeEnvironment::id),
+        resources.amounts(),
+        Optional.ofNullable(maxDuration.getValue()).map(Integer::longValue),
+        parameters.values(),
+        isFree());
   }
 
-  /**
-   * Runs a free job at once; for a priced one, quotes it, has the wallet send the payments, then
-   * starts the job once the chain has confirmed them (asking again while they are pending).
-   */
-  private void run() {
-    request()
-        .ifPresent(
-            r ->
-                refusable(
-                    () -> {
-                      ComputeQuote q = compute.initialize(r);
-                      if (q.payments().isEmpty()) {
-                        open(compute.start(r));
-                        return;
-                      }
-                      quote.show(q);
-                      pay(r, q.payments());
-                    }));
-  }
-
-  private void pay(ComputeRequest request, List<PaymentQuote> payments) {
-    run.setEnabled(false);
-    showPayment("sending", PaymentSender.sending(demoPayments, me, payments.size()));
-    PaymentSender.send(
-        this,
-        demoPayments,
-        me,
-        payments,
-        hashes -> startPaid(PaidRequests.with(request, payments, hashes), 1),
-        error -> {
-          run.setEnabled(true);
-          showPayment("failed", "Not paid: " + error);
-        });
-  }
-
-  private void startPaid(ComputeRequest paid, int attempt) {
-    try {
-      Job job = compute.start(paid);
-      showPayment("confirmed", "Payments confirmed: the job starts.");
-      open(job);
-    } catch (PaymentRefusal e) {
-      if (e.reason() == PaymentReason.PAYMENT_PENDING && attempt < PENDING_ATTEMPTS) {
-        showPayment("pending", "Payment sent, waiting for the chain: " + e.detail());
-        WalletPayments.later(this, PENDING_RETRY_MILLIS, () -> startPaid(paid, attempt + 1));
-        return;
-      }
-      run.setEnabled(true);
-      showPayment("refused", "Refused: " + e.detail());
-    } catch (CoveException e) {
-      run.setEnabled(true);
-      showPayment("refused", "Refused: " + e.detail());
-    }
-  }
-
-  private void showPayment(String state, String text) {
-    payment.getElement().setAttribute("data-state", state);
-    payment.setText(text);
-  }
-
-  private void open(Job job) {
-    getUI().ifPresent(ui -> ui.navigate("jobs/" + job.id().value()));
-  }
-
-  /** The request as the form says it, or nothing (and a hint) when a choice is missing. */
-  private Optional<ComputeRequest> request() {
-    boolean isRaw = RAW.equals(source.getValue());
-    if (!isRaw && algorithm.getValue() == null) {
-      quote.refuse("Choose an algorithm first.");
-      return Optional.empty();
-    }
-    if (environment.getValue() == null) {
-      quote.refuse("Choose an environment first.");
-      return Optional.empty();
-    }
-    AlgorithmRef ref =
-        isRaw
-            ? new AlgorithmRef(Optional.empty(), Optional.empty(), Optional.of(raw.value()))
-            : AlgorithmRef.published(algorithm.getValue().did());
-    return Optional.of(
-        new ComputeRequest(
-            me.address(),
-            List.of(new DatasetRef(dataset.did(), service.id())),
-            ref,
-            environment.getValue().id(),
-            resources.amounts(),
-            Optional.ofNullable(maxDuration.getValue()).map(Integer::longValue),
-            parameters.values(),
-            Set.of(),
-            isFree(),
-            false));
-  }
-
-  /** Runs a provider call; its refusal (a 4xx) is shown next to the buttons, as worded. */
-  private void refusable(Runnable call) {
-    try {
-      call.run();
-    } catch (CoveException e) {
-      if (e.type().status() >= 500) {
-        throw e;
-      }
-      quote.refuse(e.detail());
-    }
+  private interface EventOf {
+    ComputeFormEvent of(ComputeForm source, ComputeRequest request);
   }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -15,11 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cove.identity.Principal;
 import org.cove.provider.Asset;
-import org.cove.provider.DemoPayments;
 import org.cove.provider.Downloads;
 import org.cove.provider.PaymentQuote;
-import org.cove.provider.PaymentReason;
-import org.cove.provider.PaymentRefusal;
 import org.cove.provider.Service;
 import org.cove.shared.CoveException;
 
@@ -32,26 +28,23 @@ import org.cove.shared.CoveException;
  */
 class DownloadPanel extends VerticalLayout {
 
-  private static final int PENDING_RETRY_MILLIS = 2000;
-  private static final int PENDING_ATTEMPTS = 150;
-
   private final Downloads downloads;
-  private final DemoPayments demoPayments;
+  private final PaymentSender payments;
   private final Asset asset;
   private final Service service;
   private final Principal me;
-  private final Paragraph status = new Paragraph();
+  private final PaymentStatus status;
 
   DownloadPanel(
-      Downloads downloads, DemoPayments demoPayments, Asset asset, Service service, Principal me) {
+      Downloads downloads, PaymentSender payments, Asset asset, Service service, Principal me) {
     this.downloads = downloads;
-    this.demoPayments = demoPayments;
+    this.payments = payments;
     this.asset = asset;
     this.service = service;
     this.me = me;
     setPadding(false);
     setId("download-" + service.id());
-    status.setId("download-status-" + service.id());
+    status = new PaymentStatus("download-status-" + service.id());
     boolean priced = !service.price().isFree() && !asset.publisher().equals(me.address());
     HorizontalLayout files = new HorizontalLayout();
     for (int index = 0; index < service.fileCount(); index++) {
@@ -95,45 +88,36 @@ class DownloadPanel extends VerticalLayout {
       return;
     }
     if (quote.isEmpty()) {
-      open(pay, index, Optional.empty(), 1); // free for this account after all
+      open(pay, index, Optional.empty()); // free for this account after all
       return;
     }
     pay.setEnabled(false);
-    show(
-        "sending",
-        PaymentSender.sending(demoPayments, me, 1) + " To pay: " + PriceText.of(quote.get()) + ".");
-    PaymentSender.send(
+    status.sending(payments.sending(1) + " To pay: " + PriceText.of(quote.get()) + ".");
+    payments.send(
         this,
-        demoPayments,
-        me,
         List.of(quote.get()),
-        hashes -> open(pay, index, Optional.of(hashes.get(0)), 1),
+        hashes -> open(pay, index, Optional.of(hashes.get(0))),
         error -> {
           pay.setEnabled(true);
-          show("failed", "Not paid: " + error);
+          status.notPaid(error);
         });
   }
 
   /** Opens the file with the payment, asking again while the chain has not confirmed it. */
-  private void open(Button pay, int index, Optional<String> tx, int attempt) {
-    try {
-      Downloads.Download download =
-          downloads.open(me.address(), asset.did(), service.id(), index, tx);
-      show("confirmed", "Payment confirmed: the download starts.");
-      deliver(download, index);
-      pay.setEnabled(true); // another download is another payment
-    } catch (PaymentRefusal e) {
-      if (e.reason() == PaymentReason.PAYMENT_PENDING && attempt < PENDING_ATTEMPTS) {
-        show("pending", "Payment sent, waiting for the chain: " + e.detail());
-        WalletPayments.later(this, PENDING_RETRY_MILLIS, () -> open(pay, index, tx, attempt + 1));
-        return;
-      }
-      pay.setEnabled(true);
-      refused(e);
-    } catch (CoveException e) {
-      pay.setEnabled(true);
-      refused(e);
-    }
+  private void open(Button pay, int index, Optional<String> tx) {
+    ChainConfirmation.await(
+        this,
+        () -> downloads.open(me.address(), asset.did(), service.id(), index, tx),
+        download -> {
+          status.confirmed("Payment confirmed: the download starts.");
+          deliver(download, index);
+          pay.setEnabled(true); // another download is another payment
+        },
+        status::pending,
+        e -> {
+          pay.setEnabled(true);
+          refused(e);
+        });
   }
 
   /**
@@ -175,15 +159,10 @@ class DownloadPanel extends VerticalLayout {
 
   private void refused(CoveException e) {
     if (e.type().status() >= 500) {
-      show("failed", "Not now: " + e.detail());
+      status.failed("Not now: " + e.detail());
       return;
     }
-    show("refused", "Refused: " + e.detail());
-  }
-
-  private void show(String state, String text) {
-    status.getElement().setAttribute("data-state", state);
-    status.setText(text);
+    status.refused(e.detail());
   }
 
   private String fileId(String prefix, int index) {

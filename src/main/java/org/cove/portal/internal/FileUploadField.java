@@ -4,36 +4,43 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.InputStream;
+import java.io.Serializable;
 import java.util.Optional;
-import org.cove.identity.Principal;
 import org.cove.provider.Uploads;
 import org.cove.shared.CoveException;
 
 /**
- * One file streamed straight into the provider's uploads (no temporary copy), with Vaadin's
- * progress bar; shows the stored size and SHA-256.
+ * One file streamed straight to where the view says (the provider's uploads, no temporary copy),
+ * with Vaadin's progress bar; shows the stored size and SHA-256.
  */
 class FileUploadField extends VerticalLayout {
+
+  /** Keeps the bytes as they arrive; the view decides where and for whom. */
+  @FunctionalInterface
+  interface Store extends Serializable {
+    Uploads.Upload store(String filename, InputStream content);
+  }
 
   private final Span result = new Span();
   private volatile Uploads.Upload uploaded;
 
-  FileUploadField(String id, Uploads uploads, Principal owner) {
+  FileUploadField(String id, Store store) {
     setPadding(false);
     setSpacing(false);
     Upload upload = new Upload();
     upload.setId(id);
     upload.setMaxFiles(1);
-    upload.setUploadHandler(handler(uploads, owner));
+    upload.setUploadHandler(handler(store));
     result.setId(id + "-result");
     result.addClassName("cove-upload-result");
     add(upload, result);
   }
 
-  private UploadHandler handler(Uploads uploads, Principal owner) {
+  private UploadHandler handler(Store store) {
     return event -> {
       try {
-        Uploads.Upload stored = uploads.store(owner, event.getFileName(), event.getInputStream());
+        Uploads.Upload stored = store.store(event.getFileName(), event.getInputStream());
         uploaded = stored;
         event
             .getUI()

@@ -105,13 +105,13 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     Div facts = new Div();
     facts.addClassName("cove-facts");
     facts.add(
-        AssetView.fact("Dataset(s)", names.datasets(shown.spec())),
-        AssetView.fact("Algorithm", names.algorithm(shown.spec())),
-        AssetView.fact("Environment", shown.spec().environment()),
-        AssetView.fact("Resources", JobText.resources(shown.spec().resources())),
-        AssetView.fact("At most", JobText.duration(shown.spec().maxDuration())),
-        AssetView.fact("Created", JobText.TIME.format(shown.dateCreated())),
-        AssetView.fact("Run by", shown.spec().owner().value()));
+        AssetFacts.fact("Dataset(s)", names.datasets(shown.spec())),
+        AssetFacts.fact("Algorithm", names.algorithm(shown.spec())),
+        AssetFacts.fact("Environment", shown.spec().environment()),
+        AssetFacts.fact("Resources", JobText.resources(shown.spec().resources())),
+        AssetFacts.fact("At most", JobText.duration(shown.spec().maxDuration())),
+        AssetFacts.fact("Created", JobText.TIME.format(shown.dateCreated())),
+        AssetFacts.fact("Run by", shown.spec().owner().value()));
     return facts;
   }
 
@@ -138,6 +138,17 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     return !now.finished();
   }
 
+  private JobActions configureActions(Job job) {
+    JobActions actions = new JobActions(job, me.address());
+    actions.addStopListener(stop -> render(jobs.stop(job.id(), me.address())));
+    actions.addPublishListener(
+        publish -> {
+          actions.showPublished(compute.publishOutput(me, job.id(), publish.title()));
+          Notices.success("Published. The new asset is private until you allow algorithms.");
+        });
+    return actions;
+  }
+
   private void render(Job job) {
     shown = job;
     status.setText(job.status().text());
@@ -151,7 +162,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     JobText.failure(job).ifPresentOrElse(failure::setText, () -> failure.setText(""));
     failure.setVisible(job.status().failed());
     buttons.removeAll();
-    buttons.add(new JobActions(job, me, jobs, compute, this::render));
+    buttons.add(configureActions(job));
     results.removeAll();
     results.add(resultsOf(job));
   }

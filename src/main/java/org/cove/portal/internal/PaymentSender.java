@@ -15,12 +15,17 @@ import org.cove.shared.CoveException;
  */
 final class PaymentSender {
 
-  private PaymentSender() {}
+  private final DemoPayments demoPayments;
+  private final Principal me;
 
-  static void send(
+  PaymentSender(DemoPayments demoPayments, Principal me) {
+    this.demoPayments = demoPayments;
+    this.me = me;
+  }
+
+  /** Sends one payment per quote; the answers come back on {@code on}'s UI. */
+  void send(
       Component on,
-      DemoPayments demoPayments,
-      Principal me,
       List<PaymentQuote> quotes,
       SerializableConsumer<List<String>> sent,
       SerializableConsumer<String> failed) {
@@ -39,7 +44,7 @@ final class PaymentSender {
   }
 
   /** What the page says while the payments are sent. */
-  static String sending(DemoPayments demoPayments, Principal me, int count) {
+  String sending(int count) {
     return demoPayments.available(me.address())
         ? "Sending " + count + " payment(s) from the demo account…"
         : "Your wallet is asked to send " + count + " payment(s)…";

@@ -1,33 +1,60 @@
 package org.cove.portal.internal;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.cove.provider.Asset;
 import org.cove.provider.Price;
 import org.cove.provider.Service;
 
 /**
  * The publisher's prices: per service, an exact decimal amount (0: free) and the token contract
- * (empty: the chain's native coin). Saving hands the price to the view, which asks the catalogue.
+ * (empty: the chain's native coin). "Save price" fires a {@link SaveEvent}; the view asks the
+ * catalogue.
  */
 class PriceEditor extends VerticalLayout {
 
-  PriceEditor(Asset asset, BiConsumer<String, Price> save) {
+  PriceEditor(Asset asset) {
     setPadding(false);
     setId("price-editor");
     add(new H3("Prices"));
     for (Service service : asset.services()) {
-      add(row(service, save));
+      add(row(service));
     }
   }
 
-  private HorizontalLayout row(Service service, BiConsumer<String, Price> save) {
+  /** A service's new price, as the publisher wrote it. */
+  static final class SaveEvent extends ComponentEvent<PriceEditor> {
+    private final String serviceId;
+    private final Price price;
+
+    SaveEvent(PriceEditor source, String serviceId, Price price) {
+      super(source, false);
+      this.serviceId = serviceId;
+      this.price = price;
+    }
+
+    String serviceId() {
+      return serviceId;
+    }
+
+    Price price() {
+      return price;
+    }
+  }
+
+  Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+    return addListener(SaveEvent.class, listener);
+  }
+
+  private HorizontalLayout row(Service service) {
     TextField amount = new TextField("Price of “" + service.id() + "”");
     amount.setId("price-amount-" + service.id());
     amount.setValue(service.price().amount().toPlainString());
@@ -44,12 +71,14 @@ class PriceEditor extends VerticalLayout {
               try {
                 BigDecimal value = new BigDecimal(amount.getValue().trim());
                 amount.setInvalid(false);
-                save.accept(
-                    service.id(),
-                    new Price(
-                        value,
-                        Optional.of(token.getValue().trim()).filter(t -> !t.isEmpty()),
-                        service.price().chainId()));
+                fireEvent(
+                    new SaveEvent(
+                        this,
+                        service.id(),
+                        new Price(
+                            value,
+                            Optional.of(token.getValue().trim()).filter(t -> !t.isEmpty()),
+                            service.price().chainId())));
               } catch (NumberFormatException e) {
                 amount.setErrorMessage("a decimal number, e.g. 2.5");
                 amount.setInvalid(true);
