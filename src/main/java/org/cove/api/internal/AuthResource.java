@@ -1,5 +1,6 @@
 package org.cove.api.internal;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,12 +17,21 @@ import org.cove.shared.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RequestScoped
 @Path("v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")
 public class AuthResource {
 
-  @Inject SignIn signIn;
+  private SignIn signIn;
+
+  @Inject
+  AuthResource(SignIn signIn) {
+    this.signIn = signIn;
+  }
+
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public AuthResource() {}
 
   @GET
   @Path("siwe")

@@ -1,6 +1,5 @@
 package org.cove.ledger.internal;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,21 +34,24 @@ class JdbcLedger implements Ledger, AuditTrail {
   @Resource(lookup = "jdbc/cove")
   DataSource dataSource;
 
-  @Inject ProviderSigner signer;
-
-  @Inject Clock clock;
-
-  @Inject KeyedAppends appends;
-
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry transactions;
 
+  private ProviderSigner signer;
+  private Clock clock;
+  private KeyedAppends appends;
   private GroupCommit groupCommit;
 
-  @PostConstruct
-  void startGroupCommit() {
-    groupCommit = new GroupCommit(events -> appends.append(events));
+  @Inject
+  JdbcLedger(ProviderSigner signer, Clock clock, KeyedAppends appends) {
+    this.signer = signer;
+    this.clock = clock;
+    this.appends = appends;
+    this.groupCommit = new GroupCommit(events -> appends.append(events));
   }
+
+  /** For CDI's proxy. */
+  protected JdbcLedger() {}
 
   /** Joins the caller's transaction: the entry commits exactly when the recorded change does. */
   @Override
