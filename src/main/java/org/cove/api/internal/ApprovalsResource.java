@@ -2,6 +2,7 @@ package org.cove.api.internal;
 
 import static org.cove.shared.Jsons.JSON;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,15 +32,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RequestScoped
 @Path("v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Approvals")
 @SecurityRequirement(name = "bearer")
 public class ApprovalsResource {
 
-  @Inject Approvals approvals;
+  private Approvals approvals;
+  private Authentication authentication;
 
-  @Inject Authentication authentication;
+  @Inject
+  ApprovalsResource(Approvals approvals, Authentication authentication) {
+    this.approvals = approvals;
+    this.authentication = authentication;
+  }
+
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public ApprovalsResource() {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.cove.api.internal;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -34,18 +35,28 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RequestScoped
 @Path("v1/assets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalogue")
 public class AssetsResource {
 
-  @Inject Catalogue catalogue;
+  private Catalogue catalogue;
+  private DdoFormat ddos;
+  private Downloads downloads;
+  private Authentication authentication;
 
-  @Inject DdoFormat ddos;
+  @Inject
+  AssetsResource(
+      Catalogue catalogue, DdoFormat ddos, Downloads downloads, Authentication authentication) {
+    this.catalogue = catalogue;
+    this.ddos = ddos;
+    this.downloads = downloads;
+    this.authentication = authentication;
+  }
 
-  @Inject Downloads downloads;
-
-  @Inject Authentication authentication;
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public AssetsResource() {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,9 @@
 package org.cove.api.internal;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,16 +15,27 @@ import org.cove.identity.AuthToken;
 import org.cove.identity.SignIn;
 import org.cove.identity.SiweChallenge;
 import org.cove.shared.Address;
-import org.cove.shared.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RequestScoped
 @Path("v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")
 public class AuthResource {
 
-  @Inject SignIn signIn;
+  /** What a sign-in without its message or signature is told (braces escaped for Validation). */
+  static final String SEND_BOTH = "send \\{\"message\": ..., \"signature\": ...\\}";
+
+  private SignIn signIn;
+
+  @Inject
+  AuthResource(SignIn signIn) {
+    this.signIn = signIn;
+  }
+
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public AuthResource() {}
 
   @GET
   @Path("siwe")
@@ -31,7 +45,9 @@ public class AuthResource {
   }
 
   /** The signed message, as the wallet signed it. */
-  public record SiweSignature(String message, String signature) {}
+  public record SiweSignature(
+      @NotNull(message = SEND_BOTH) String message,
+      @NotNull(message = SEND_BOTH) String signature) {}
 
   /** A bearer token and when it expires. */
   public record TokenResponse(String token, String address, String expiresAt) {
@@ -45,10 +61,7 @@ public class AuthResource {
   @Path("siwe")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Exchange a signed Sign-In with Ethereum message for a bearer token")
-  public TokenResponse signIn(SiweSignature body) {
-    if (body == null || body.message() == null || body.signature() == null) {
-      throw new InvalidInputException("send {\"message\": ..., \"signature\": ...}");
-    }
+  public TokenResponse signIn(@NotNull(message = SEND_BOTH) @Valid SiweSignature body) {
     return TokenResponse.of(signIn.signIn(body.message(), body.signature()));
   }
 }

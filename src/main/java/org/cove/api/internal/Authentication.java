@@ -17,7 +17,15 @@ import org.cove.shared.ProblemType;
 @ApplicationScoped
 public class Authentication {
 
-  @Inject Tokens tokens;
+  private Tokens tokens;
+
+  @Inject
+  Authentication(Tokens tokens) {
+    this.tokens = tokens;
+  }
+
+  /** For CDI's proxy. */
+  protected Authentication() {}
 
   public Principal require(String authorization) {
     String token = token(authorization);

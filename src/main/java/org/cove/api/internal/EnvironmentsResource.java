@@ -2,6 +2,7 @@ package org.cove.api.internal;
 
 import static org.cove.shared.Jsons.JSON;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -27,16 +28,26 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Compute environments: anyone may read them; admins create, change and remove them. */
+@RequestScoped
 @Path("v1/environments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Environments")
 public class EnvironmentsResource {
 
-  @Inject Environments environments;
+  private Environments environments;
+  private OceanCompute compute;
+  private Authentication authentication;
 
-  @Inject OceanCompute compute;
+  @Inject
+  EnvironmentsResource(
+      Environments environments, OceanCompute compute, Authentication authentication) {
+    this.environments = environments;
+    this.compute = compute;
+    this.authentication = authentication;
+  }
 
-  @Inject Authentication authentication;
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public EnvironmentsResource() {}
 
   @GET
   @Operation(summary = "Every environment, with its running jobs")

@@ -1,5 +1,6 @@
 package org.cove.api.internal;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -18,14 +19,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RequestScoped
 @Path("v1/files")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalogue")
 public class FilesResource {
 
-  @Inject Uploads uploads;
+  private Uploads uploads;
+  private Authentication authentication;
 
-  @Inject Authentication authentication;
+  @Inject
+  FilesResource(Uploads uploads, Authentication authentication) {
+    this.uploads = uploads;
+    this.authentication = authentication;
+  }
+
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public FilesResource() {}
 
   @POST
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)

@@ -2,6 +2,7 @@ package org.cove.api.internal;
 
 import static org.cove.shared.Jsons.JSON;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,19 +32,29 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Compute jobs for bearer-token clients: the same jobs as the Ocean endpoints, with Cove's paging,
  * the publisher's view of jobs on their datasets, and publishing an output as an asset.
  */
+@RequestScoped
 @Path("v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Jobs")
 @SecurityRequirement(name = "bearer")
 public class JobsResource {
 
-  @Inject JobRegistry registry;
+  private JobRegistry registry;
+  private Compute compute;
+  private OceanCompute ocean;
+  private Authentication authentication;
 
-  @Inject Compute compute;
+  @Inject
+  JobsResource(
+      JobRegistry registry, Compute compute, OceanCompute ocean, Authentication authentication) {
+    this.registry = registry;
+    this.compute = compute;
+    this.ocean = ocean;
+    this.authentication = authentication;
+  }
 
-  @Inject OceanCompute ocean;
-
-  @Inject Authentication authentication;
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public JobsResource() {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package org.cove.api.internal;
 
 import static org.cove.shared.Jsons.JSON;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -23,15 +24,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RequestScoped
 @Path("v1/ledger")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ledger")
 @SecurityRequirement(name = "bearer")
 public class LedgerResource {
 
-  @Inject Ledger ledger;
+  private Ledger ledger;
+  private Authentication authentication;
 
-  @Inject Authentication authentication;
+  @Inject
+  LedgerResource(Ledger ledger, Authentication authentication) {
+    this.ledger = ledger;
+    this.authentication = authentication;
+  }
+
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public LedgerResource() {}
 
   @GET
   @Operation(summary = "Entries, newest first: all for admins, those about you for others")

@@ -24,7 +24,15 @@ class LiveLogs {
 
   static final Duration POLL = Duration.ofMillis(250);
 
-  @Inject JobRegistry registry;
+  private JobRegistry registry;
+
+  @Inject
+  LiveLogs(JobRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** For CDI's proxy. */
+  protected LiveLogs() {}
 
   void follow(JobId id, Address reader, Duration maxDuration, OutputStream out) throws IOException {
     Instant giveUp = Instant.now().plus(maxDuration).plus(Duration.ofMinutes(2));

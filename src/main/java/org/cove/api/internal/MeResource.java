@@ -1,5 +1,6 @@
 package org.cove.api.internal;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,13 +15,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RequestScoped
 @Path("v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")
 @SecurityRequirement(name = "bearer")
 public class MeResource {
 
-  @Inject Authentication authentication;
+  private Authentication authentication;
+
+  @Inject
+  MeResource(Authentication authentication) {
+    this.authentication = authentication;
+  }
+
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public MeResource() {}
 
   public record Me(String address, List<String> roles) {}
 

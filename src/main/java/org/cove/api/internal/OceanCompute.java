@@ -39,19 +39,34 @@ class OceanCompute {
 
   static final long DEFAULT_STORAGE_EXPIRY = 604_800;
 
-  @Inject Compute compute;
+  private Compute compute;
+  private JobRegistry registry;
+  private Environments environments;
+  private SignedRequests signedRequests;
+  private Authentication authentication;
+  private ProviderSigner providerSigner;
+  private LiveLogs liveLogs;
 
-  @Inject JobRegistry registry;
+  @Inject
+  OceanCompute(
+      Compute compute,
+      JobRegistry registry,
+      Environments environments,
+      SignedRequests signedRequests,
+      Authentication authentication,
+      ProviderSigner providerSigner,
+      LiveLogs liveLogs) {
+    this.compute = compute;
+    this.registry = registry;
+    this.environments = environments;
+    this.signedRequests = signedRequests;
+    this.authentication = authentication;
+    this.providerSigner = providerSigner;
+    this.liveLogs = liveLogs;
+  }
 
-  @Inject Environments environments;
-
-  @Inject SignedRequests signedRequests;
-
-  @Inject Authentication authentication;
-
-  @Inject ProviderSigner providerSigner;
-
-  @Inject LiveLogs liveLogs;
+  /** For CDI's proxy. */
+  protected OceanCompute() {}
 
   /** The parameters that prove who sends a request: a signature or a token. */
   record Caller(String authorization, String consumerAddress, String nonce, String signature) {}

@@ -2,12 +2,11 @@ package org.cove.api.internal;
 
 import static org.cove.shared.Jsons.JSON;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.cove.identity.OceanAuthTokens;
 import org.cove.identity.SignedRequest;
 import org.cove.identity.SignedRequests;
@@ -38,59 +36,45 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The root of the Ocean-compatible API: Ocean's clients take {@code http://host/api/services} as
  * their node URI, read the endpoint map from it, and append each relative path.
  */
+@RequestScoped
 @Path("services")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ocean-compatible")
 public class OceanServicesResource {
 
-  /** name: [method, path relative to /api/services], in ocean-node's naming. */
-  static final Map<String, JsonArray> ENDPOINTS =
-      Map.ofEntries(
-          Map.entry("nonce", endpoint("GET", "nonce")),
-          Map.entry("download", endpoint("GET", "download")),
-          Map.entry("initialize", endpoint("GET", "initialize")),
-          Map.entry("generateAuthToken", endpoint("POST", "auth/token")),
-          Map.entry("invalidateAuthToken", endpoint("POST", "auth/token/invalidate")),
-          Map.entry("computeEnvironments", endpoint("GET", "computeEnvironments")),
-          Map.entry("initializeCompute", endpoint("POST", "initializeCompute")),
-          Map.entry("computeStart", endpoint("POST", "compute")),
-          Map.entry("freeCompute", endpoint("POST", "freeCompute")),
-          Map.entry("computeStatus", endpoint("GET", "compute")),
-          Map.entry("computeStop", endpoint("PUT", "compute")),
-          Map.entry("computeDelete", endpoint("DELETE", "compute")),
-          Map.entry("computeResult", endpoint("GET", "computeResult")),
-          Map.entry("computeStreamableLogs", endpoint("GET", "computeStreamableLogs")));
-
-  @Inject SignedRequests signedRequests;
-
-  @Inject OceanAuthTokens authTokens;
-
-  @Inject ProviderSigner providerSigner;
-
-  @Inject Downloads downloads;
-
-  @Inject Authentication authentication;
-
-  @Inject OceanCompute compute;
+  private SignedRequests signedRequests;
+  private OceanAuthTokens authTokens;
+  private ProviderSigner providerSigner;
+  private Downloads downloads;
+  private Authentication authentication;
+  private OceanCompute compute;
+  private long chainId;
 
   @Inject
-  @ConfigProperty(name = "cove.chain.id")
-  long chainId;
+  OceanServicesResource(
+      SignedRequests signedRequests,
+      OceanAuthTokens authTokens,
+      ProviderSigner providerSigner,
+      Downloads downloads,
+      Authentication authentication,
+      OceanCompute compute,
+      @ConfigProperty(name = "cove.chain.id") long chainId) {
+    this.signedRequests = signedRequests;
+    this.authTokens = authTokens;
+    this.providerSigner = providerSigner;
+    this.downloads = downloads;
+    this.authentication = authentication;
+    this.compute = compute;
+    this.chainId = chainId;
+  }
+
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public OceanServicesResource() {}
 
   @GET
   @Operation(summary = "The node's description and its endpoint map")
   public JsonObject root() {
-    JsonObjectBuilder endpoints = JSON.createObjectBuilder();
-    ENDPOINTS.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> endpoints.add(e.getKey(), e.getValue()));
-    return JSON.createObjectBuilder()
-        .add("software", "Cove")
-        .add("version", "0.1.0")
-        .add("chainIds", JSON.createArrayBuilder().add(String.valueOf(chainId)))
-        .add("providerAddress", providerSigner.address().value())
-        .add("serviceEndpoints", endpoints)
-        .build();
+    return OceanNode.describe(chainId, providerSigner.address());
   }
 
   @GET
@@ -106,11 +90,8 @@ public class OceanServicesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A bearer token for a request signed over address + nonce + createAuthToken")
   public JsonObject generateAuthToken(JsonObject body) {
-    SignedRequest request =
-        new SignedRequest(
-            text(body, "address"), text(body, "nonce"), "createAuthToken", text(body, "signature"));
-    Long validUntil = body.containsKey("validUntil") ? number(body, "validUntil") : null;
-    String token = authTokens.generate(request, validUntil).token();
+    SignedRequest request = SignedRequestBodies.read(body, "createAuthToken");
+    String token = authTokens.generate(request, SignedRequestBodies.validUntil(body)).token();
     return JSON.createObjectBuilder().add("token", token).build();
   }
 
@@ -119,13 +100,8 @@ public class OceanServicesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Revoke a token, with a request signed by its owner")
   public JsonObject invalidateAuthToken(JsonObject body) {
-    SignedRequest request =
-        new SignedRequest(
-            text(body, "address"),
-            text(body, "nonce"),
-            "invalidateAuthToken",
-            text(body, "signature"));
-    authTokens.invalidate(request, text(body, "token"));
+    SignedRequest request = SignedRequestBodies.read(body, "invalidateAuthToken");
+    authTokens.invalidate(request, SignedRequestBodies.text(body, "token"));
     return JSON.createObjectBuilder().add("success", true).build();
   }
 
@@ -287,36 +263,5 @@ public class OceanServicesResource {
       @QueryParam("jobId") String jobId) {
     return compute.logs(
         new OceanCompute.Caller(authorization, consumerAddress, nonce, signature), jobId);
-  }
-
-  private static JsonArray endpoint(String method, String path) {
-    return JSON.createArrayBuilder().add(method).add(path).build();
-  }
-
-  /** A field as the client sent it; numbers are accepted as their decimal text. */
-  static String text(JsonObject body, String field) {
-    if (body == null) {
-      throw new InvalidInputException("a JSON body is required");
-    }
-    JsonValue value = body.get(field);
-    if (value instanceof JsonString string) {
-      return string.getString();
-    }
-    if (value instanceof JsonNumber number && number.isIntegral()) {
-      return number.bigIntegerValue().toString();
-    }
-    throw new InvalidInputException(field + " is required");
-  }
-
-  private static Long number(JsonObject body, String field) {
-    JsonValue value = body.get(field);
-    if (value == JsonValue.NULL) {
-      return null;
-    }
-    try {
-      return Long.parseLong(text(body, field));
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(field + " must be milliseconds since the epoch");
-    }
   }
 }

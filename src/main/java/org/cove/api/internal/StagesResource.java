@@ -1,5 +1,6 @@
 package org.cove.api.internal;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,13 +25,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * fetches the datasets (a tar) and the algorithm, the publish pod hands back the outputs (a tar).
  * Not for people: an unknown job and a wrong token are the same 404.
  */
+@RequestScoped
 @Path("internal/jobs/{id}")
 @Tag(name = "Stage pods")
 public class StagesResource {
 
   private static final String TAR = "application/x-tar";
 
-  @Inject StageExchange exchange;
+  private StageExchange exchange;
+
+  @Inject
+  StagesResource(StageExchange exchange) {
+    this.exchange = exchange;
+  }
+
+  /** For CDI's proxy; public because RESTEasy looks for a public constructor. */
+  public StagesResource() {}
 
   @GET
   @Path("datasets")

@@ -1,6 +1,5 @@
 package org.cove.identity.internal;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -19,19 +18,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class ConfiguredAccounts implements Accounts {
 
-  @Inject
-  @ConfigProperty(name = "cove.admins")
-  Optional<String> configuredAdmins;
-
-  @Inject DemoKeys demoKeys;
-
   private Set<Address> admins;
 
-  @PostConstruct
-  void init() {
+  @Inject
+  ConfiguredAccounts(
+      @ConfigProperty(name = "cove.admins") Optional<String> configuredAdmins, DemoKeys demoKeys) {
     admins = parse(configuredAdmins.orElse(""));
     demoKeys.admin().ifPresent(admins::add);
   }
+
+  /** For CDI's proxy. */
+  protected ConfiguredAccounts() {}
 
   @Override
   public Principal principal(Address address) {

@@ -21,11 +21,18 @@ import org.web3j.crypto.Keys;
 @ApplicationScoped
 class DemoKeys {
 
-  @Inject RunMode runMode;
-
-  @Inject DataDirectory dataDirectory;
-
+  private RunMode runMode;
+  private DataDirectory dataDirectory;
   private final Map<Role, ECKeyPair> keys = new LinkedHashMap<>();
+
+  @Inject
+  DemoKeys(RunMode runMode, DataDirectory dataDirectory) {
+    this.runMode = runMode;
+    this.dataDirectory = dataDirectory;
+  }
+
+  /** For CDI's proxy. */
+  protected DemoKeys() {}
 
   @PostConstruct
   void load() {

@@ -28,15 +28,25 @@ class JpaTokens implements Tokens {
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
-  @Inject Accounts accounts;
-
-  @Inject ProviderKey providerKey;
-
-  @Inject Clock clock;
+  private Accounts accounts;
+  private ProviderKey providerKey;
+  private Clock clock;
+  private long ttlSeconds;
 
   @Inject
-  @ConfigProperty(name = "cove.token.ttl.seconds", defaultValue = "3600")
-  long ttlSeconds;
+  JpaTokens(
+      Accounts accounts,
+      ProviderKey providerKey,
+      Clock clock,
+      @ConfigProperty(name = "cove.token.ttl.seconds", defaultValue = "3600") long ttlSeconds) {
+    this.accounts = accounts;
+    this.providerKey = providerKey;
+    this.clock = clock;
+    this.ttlSeconds = ttlSeconds;
+  }
+
+  /** For CDI's proxy. */
+  protected JpaTokens() {}
 
   @Override
   @Transactional

@@ -26,15 +26,22 @@ import org.web3j.crypto.Keys;
 @ApplicationScoped
 class ProviderKey implements ProviderSigner, ProviderSecrets {
 
-  @Inject
-  @ConfigProperty(name = "cove.provider.key")
-  Optional<String> configuredKey;
-
-  @Inject DataDirectory dataDirectory;
-
+  private Optional<String> configuredKey;
+  private DataDirectory dataDirectory;
   private ECKeyPair key;
   private Address address;
   private byte[] tokenKey;
+
+  @Inject
+  ProviderKey(
+      @ConfigProperty(name = "cove.provider.key") Optional<String> configuredKey,
+      DataDirectory dataDirectory) {
+    this.configuredKey = configuredKey;
+    this.dataDirectory = dataDirectory;
+  }
+
+  /** For CDI's proxy. */
+  protected ProviderKey() {}
 
   @PostConstruct
   void load() {

@@ -25,11 +25,20 @@ import org.web3j.utils.Numeric;
 @ApplicationScoped
 class ServerHeldDemoAccounts implements DemoAccounts {
 
-  @Inject DemoKeys demoKeys;
+  // package-private: tests read the keys these accounts hold
+  DemoKeys demoKeys;
+  private SignIn signIn;
+  private RunMode runMode;
 
-  @Inject SignIn signIn;
+  @Inject
+  ServerHeldDemoAccounts(DemoKeys demoKeys, SignIn signIn, RunMode runMode) {
+    this.demoKeys = demoKeys;
+    this.signIn = signIn;
+    this.runMode = runMode;
+  }
 
-  @Inject RunMode runMode;
+  /** For CDI's proxy. */
+  protected ServerHeldDemoAccounts() {}
 
   @Override
   public List<DemoAccount> list() {

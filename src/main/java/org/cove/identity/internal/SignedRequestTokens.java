@@ -26,13 +26,22 @@ class SignedRequestTokens implements OceanAuthTokens {
   static final String CREATE = "createAuthToken";
   static final String INVALIDATE = "invalidateAuthToken";
 
-  @Inject OceanSignedRequests signedRequests;
+  private OceanSignedRequests signedRequests;
+  private Tokens tokens;
+  private AuditTrail auditTrail;
+  private Clock clock;
 
-  @Inject Tokens tokens;
+  @Inject
+  SignedRequestTokens(
+      OceanSignedRequests signedRequests, Tokens tokens, AuditTrail auditTrail, Clock clock) {
+    this.signedRequests = signedRequests;
+    this.tokens = tokens;
+    this.auditTrail = auditTrail;
+    this.clock = clock;
+  }
 
-  @Inject AuditTrail auditTrail;
-
-  @Inject Clock clock;
+  /** For CDI's proxy. */
+  protected SignedRequestTokens() {}
 
   @Override
   @Transactional

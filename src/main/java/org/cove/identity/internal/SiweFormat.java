@@ -1,25 +1,11 @@
 package org.cove.identity.internal;
 
-import static java.time.temporal.ChronoField.DAY_OF_MONTH;
-import static java.time.temporal.ChronoField.HOUR_OF_DAY;
-import static java.time.temporal.ChronoField.MINUTE_OF_HOUR;
-import static java.time.temporal.ChronoField.MONTH_OF_YEAR;
-import static java.time.temporal.ChronoField.NANO_OF_SECOND;
-import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
-import static java.time.temporal.ChronoField.YEAR;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.chrono.IsoChronology;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,33 +39,6 @@ final class SiweFormat {
   private static final Pattern CHAIN_ID = Pattern.compile("[0-9]{1,18}");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@%]*");
 
-  /**
-   * RFC 3339 {@code date-time}: seconds required, offset {@code Z} or {@code ±hh:mm}, {@code T} and
-   * {@code Z} in either case. ISO_OFFSET_DATE_TIME would also take times without seconds and
-   * offsets such as {@code +01} or {@code +01:00:30}.
-   */
-  private static final DateTimeFormatter RFC_3339 =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .appendValue(YEAR, 4)
-          .appendLiteral('-')
-          .appendValue(MONTH_OF_YEAR, 2)
-          .appendLiteral('-')
-          .appendValue(DAY_OF_MONTH, 2)
-          .appendLiteral('T')
-          .appendValue(HOUR_OF_DAY, 2)
-          .appendLiteral(':')
-          .appendValue(MINUTE_OF_HOUR, 2)
-          .appendLiteral(':')
-          .appendValue(SECOND_OF_MINUTE, 2)
-          .optionalStart()
-          .appendFraction(NANO_OF_SECOND, 1, 9, true)
-          .optionalEnd()
-          .appendOffset("+HH:MM", "Z")
-          .toFormatter(Locale.ROOT)
-          .withResolverStyle(ResolverStyle.STRICT)
-          .withChronology(IsoChronology.INSTANCE);
-
   private SiweFormat() {}
 
   static String format(SiweMessage m) {
@@ -105,7 +64,7 @@ final class SiweFormat {
   }
 
   static String timestamp(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant);
+    return Rfc3339.format(instant);
   }
 
   static SiweMessage parse(String text) {
@@ -115,7 +74,7 @@ final class SiweFormat {
     if (text.length() > MAX_MESSAGE) {
       throw invalid("the message is longer than " + MAX_MESSAGE + " characters");
     }
-    Lines lines = new Lines(text.split("\n", -1));
+    SiweLines lines = new SiweLines(text.split("\n", -1));
 
     Matcher first = FIRST_LINE.matcher(lines.next("the first line"));
     if (!first.matches()) {
@@ -190,7 +149,7 @@ final class SiweFormat {
         resources);
   }
 
-  private static List<String> resources(Lines lines) {
+  private static List<String> resources(SiweLines lines) {
     List<String> resources = new ArrayList<>();
     if (lines.hasNext() && lines.peek().equals("Resources:")) {
       lines.next("Resources");
@@ -219,7 +178,7 @@ final class SiweFormat {
 
   private static Instant instant(String text, String field) {
     try {
-      return OffsetDateTime.parse(text, RFC_3339).toInstant();
+      return Rfc3339.parse(text);
     } catch (DateTimeParseException e) {
       throw invalid(field + " must be an RFC 3339 date-time");
     }
@@ -234,51 +193,5 @@ final class SiweFormat {
 
   static InvalidInputException invalid(String detail) {
     return new InvalidInputException(INVALID_MESSAGE, detail);
-  }
-
-  /** A cursor over the message's lines. */
-  private static final class Lines {
-    private final String[] lines;
-    private int next;
-
-    Lines(String[] lines) {
-      this.lines = lines;
-    }
-
-    boolean hasNext() {
-      return next < lines.length;
-    }
-
-    String peek() {
-      return lines[next];
-    }
-
-    String next(String what) {
-      if (!hasNext()) {
-        throw invalid("the message ends before " + what);
-      }
-      return lines[next++];
-    }
-
-    void expectBlank() {
-      if (!next("a blank line").isEmpty()) {
-        throw invalid("a blank line is missing after line " + next);
-      }
-    }
-
-    String field(String name) {
-      String line = next("'" + name + ":'");
-      String prefix = name + ": ";
-      if (!line.startsWith(prefix)) {
-        throw invalid("expected '" + prefix + "' on line " + next);
-      }
-      return line.substring(prefix.length());
-    }
-
-    Optional<String> optionalField(String name) {
-      return hasNext() && peek().startsWith(name + ": ")
-          ? Optional.of(field(name))
-          : Optional.empty();
-    }
   }
 }

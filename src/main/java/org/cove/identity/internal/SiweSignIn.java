@@ -2,7 +2,6 @@ package org.cove.identity.internal;
 
 import static org.cove.shared.Jsons.JSON;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,26 +34,26 @@ class SiweSignIn implements SignIn {
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
-  @Inject Tokens tokens;
-
-  @Inject AuditTrail auditTrail;
-
-  @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "cove.public.url")
-  String publicUrl;
-
-  @Inject
-  @ConfigProperty(name = "cove.chain.id")
-  long chainId;
-
+  private Tokens tokens;
+  private AuditTrail auditTrail;
+  private Clock clock;
   private SiweSettings settings;
 
-  @PostConstruct
-  void init() {
-    settings = SiweSettings.of(publicUrl, chainId);
+  @Inject
+  SiweSignIn(
+      Tokens tokens,
+      AuditTrail auditTrail,
+      Clock clock,
+      @ConfigProperty(name = "cove.public.url") String publicUrl,
+      @ConfigProperty(name = "cove.chain.id") long chainId) {
+    this.tokens = tokens;
+    this.auditTrail = auditTrail;
+    this.clock = clock;
+    this.settings = SiweSettings.of(publicUrl, chainId);
   }
+
+  /** For CDI's proxy. */
+  protected SiweSignIn() {}
 
   @Override
   @Transactional

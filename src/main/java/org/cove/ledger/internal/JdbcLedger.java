@@ -1,6 +1,5 @@
 package org.cove.ledger.internal;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,21 +34,24 @@ class JdbcLedger implements Ledger, AuditTrail {
   @Resource(lookup = "jdbc/cove")
   DataSource dataSource;
 
-  @Inject ProviderSigner signer;
-
-  @Inject Clock clock;
-
-  @Inject KeyedAppends appends;
-
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry transactions;
 
+  private ProviderSigner signer;
+  private Clock clock;
+  private KeyedAppends appends;
   private GroupCommit groupCommit;
 
-  @PostConstruct
-  void startGroupCommit() {
-    groupCommit = new GroupCommit(events -> appends.append(events));
+  @Inject
+  JdbcLedger(ProviderSigner signer, Clock clock, KeyedAppends appends) {
+    this.signer = signer;
+    this.clock = clock;
+    this.appends = appends;
+    this.groupCommit = new GroupCommit(events -> appends.append(events));
   }
+
+  /** For CDI's proxy. */
+  protected JdbcLedger() {}
 
   /** Joins the caller's transaction: the entry commits exactly when the recorded change does. */
   @Override
@@ -93,7 +95,7 @@ class JdbcLedger implements Ledger, AuditTrail {
   public Verification verify(List<Checkpoint> external) {
     return inConnection(
         connection -> {
-          List<Checkpoint> checkpoints = new ArrayList<>(LedgerStore.checkpoints(connection));
+          List<Checkpoint> checkpoints = new ArrayList<>(CheckpointStore.checkpoints(connection));
           checkpoints.addAll(external);
           return LedgerStore.verify(connection, checkpoints, this::signedByProvider);
         });
@@ -111,7 +113,7 @@ class JdbcLedger implements Ledger, AuditTrail {
     if (head.size() == 0) {
       throw new LedgerException("the ledger is empty: there is nothing to checkpoint yet");
     }
-    Optional<Checkpoint> existing = LedgerStore.checkpointAt(connection, head.size());
+    Optional<Checkpoint> existing = CheckpointStore.checkpointAt(connection, head.size());
     if (existing.isPresent()) {
       return existing.get();
     }
@@ -120,14 +122,14 @@ class JdbcLedger implements Ledger, AuditTrail {
     String signature = signer.sign(unsigned.signedText().getBytes(StandardCharsets.UTF_8));
     Checkpoint checkpoint =
         new Checkpoint(head.size(), head.hash(), time, signer.address(), signature);
-    LedgerStore.insertCheckpoint(connection, checkpoint);
+    CheckpointStore.insertCheckpoint(connection, checkpoint);
     return checkpoint;
   }
 
   @Override
   @Transactional
   public List<Checkpoint> checkpoints() {
-    return inConnection(LedgerStore::checkpoints);
+    return inConnection(CheckpointStore::checkpoints);
   }
 
   /** Work on a connection enlisted in the current transaction. */

@@ -20,7 +20,15 @@ class KeyedAppends {
   @Resource(lookup = "jdbc/cove")
   DataSource dataSource;
 
-  @Inject Clock clock;
+  private Clock clock;
+
+  @Inject
+  KeyedAppends(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** For CDI's proxy. */
+  protected KeyedAppends() {}
 
   /** Returns the keys it appended: those not recorded before. */
   @Transactional

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.cove.ledger.Checkpoint;
@@ -33,21 +32,16 @@ import org.cove.shared.Page;
 import org.cove.shared.ProblemType;
 
 /**
- * The ledger's SQL, on a connection whose transaction the caller owns. Appends take a
- * transaction-scoped advisory lock, so they are serialised and each sees the head left by the one
- * before.
+ * The ledger's SQL for its entries, on a connection whose transaction the caller owns (the
+ * checkpoints' is {@link CheckpointStore}). Appends take a transaction-scoped advisory lock, so
+ * they are serialised and each sees the head left by the one before. Writing and reading entries
+ * stay in one class, past the usual size, because both must agree on every column ({@code COLUMNS})
+ * and on how each value is stored.
  */
 final class LedgerStore {
 
   /** Arbitrary, fixed: the advisory lock that serialises appends. */
   private static final long APPEND_LOCK = 0x436f76654c6564L;
-
-  /**
-   * Stands in for the signer of a checkpoint row that no longer reads as one (altered in the
-   * database). No key signs for it, so the checkpoint is reported as invalid and never relied on,
-   * instead of verification failing outright.
-   */
-  private static final Address UNREADABLE_SIGNER = new Address("0x" + "0".repeat(40));
 
   private static final String COLUMNS =
       "sequence, recorded_at, actor, kind, subject, parties, payload, previous_hash, hash";
@@ -291,68 +285,6 @@ final class LedgerStore {
     }
   }
 
-  /**
-   * Stores a signed checkpoint. Its transaction commits synchronously whatever the server's setting
-   * (the embedded default's is off): a checkpoint is handed out to be verified against later, so
-   * the head it signs must not be lost in a crash after it left, or verification would report a
-   * ledger that was never tampered with as cut short.
-   */
-  static void insertCheckpoint(Connection connection, Checkpoint checkpoint) throws SQLException {
-    try (Statement durable = connection.createStatement()) {
-      durable.execute("set local synchronous_commit = on");
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into ledger_checkpoint (size, head, created_at, signer, signature)"
-                + " values (?, ?, ?, ?, ?) on conflict (size) do nothing")) {
-      insert.setLong(1, checkpoint.size());
-      insert.setString(2, checkpoint.head());
-      insert.setObject(3, OffsetDateTime.ofInstant(checkpoint.time(), ZoneOffset.UTC));
-      insert.setString(4, checkpoint.signer().value());
-      insert.setString(5, checkpoint.signature());
-      insert.executeUpdate();
-    }
-  }
-
-  /** The stored checkpoint of this size, if the head at that size was checkpointed before. */
-  static Optional<Checkpoint> checkpointAt(Connection connection, long size) throws SQLException {
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "select size, head, created_at, signer, signature from ledger_checkpoint"
-                + " where size = ?")) {
-      select.setLong(1, size);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(checkpoint(rows)) : Optional.empty();
-      }
-    }
-  }
-
-  static List<Checkpoint> checkpoints(Connection connection) throws SQLException {
-    List<Checkpoint> checkpoints = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "select size, head, created_at, signer, signature from ledger_checkpoint"
-                    + " order by size")) {
-      while (rows.next()) {
-        checkpoints.add(checkpoint(rows));
-      }
-    }
-    return checkpoints;
-  }
-
-  private static Checkpoint checkpoint(ResultSet rows) throws SQLException {
-    long size = rows.getLong(1);
-    String head = rows.getString(2);
-    OffsetDateTime time = rows.getObject(3, OffsetDateTime.class);
-    String signer = rows.getString(4);
-    String signature = rows.getString(5);
-    if (isInfinite(time) || !Address.isAddress(signer)) {
-      return new Checkpoint(size, head, Instant.EPOCH, UNREADABLE_SIGNER, signature);
-    }
-    return new Checkpoint(size, head, time.toInstant(), Address.parse(signer), signature);
-  }
-
   private static LedgerEntry entry(ResultSet rows) throws SQLException {
     return new LedgerEntry(
         rows.getLong(1),
@@ -378,7 +310,7 @@ final class LedgerStore {
     return stored.toInstant();
   }
 
-  private static boolean isInfinite(OffsetDateTime stored) {
+  static boolean isInfinite(OffsetDateTime stored) {
     return stored.equals(OffsetDateTime.MAX) || stored.equals(OffsetDateTime.MIN);
   }
 

@@ -12,12 +12,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class ConfiguredDataDirectory implements DataDirectory {
 
-  private final Path root;
+  private Path root;
 
   @Inject
   ConfiguredDataDirectory(@ConfigProperty(name = "cove.data.dir") String root) {
     this.root = Path.of(root).toAbsolutePath().normalize();
   }
+
+  /** For CDI's proxy. */
+  protected ConfiguredDataDirectory() {}
 
   @Override
   public Path root() {

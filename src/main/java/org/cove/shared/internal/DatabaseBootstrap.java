@@ -40,54 +40,40 @@ public class DatabaseBootstrap {
   @PersistenceUnit(unitName = "cove")
   EntityManagerFactory entityManagerFactory;
 
-  @Inject DataDirectory dataDirectory;
-
-  @Inject
-  @ConfigProperty(name = "cove.db.url")
-  String url;
-
-  @Inject
-  @ConfigProperty(name = "cove.db.embedded.port")
-  int embeddedPort;
-
-  @Inject
-  @ConfigProperty(name = "cove.db.user")
-  String user;
-
-  /** When set, migrations run as this (owning) role and Cove itself as cove.db.user. */
-  @Inject
-  @ConfigProperty(name = "cove.db.migration.user")
-  Optional<String> migrationUser;
-
-  @Inject
-  @ConfigProperty(name = "cove.db.migration.password")
-  Optional<String> migrationPassword;
-
+  private DataDirectory dataDirectory;
+  private DatabaseSettings settings;
   private EmbeddedDatabase embedded;
   private volatile boolean migrated;
+
+  @Inject
+  DatabaseBootstrap(
+      DataDirectory dataDirectory,
+      @ConfigProperty(name = "cove.db.url") String url,
+      @ConfigProperty(name = "cove.db.embedded.port") int embeddedPort,
+      @ConfigProperty(name = "cove.db.user") String user,
+      @ConfigProperty(name = "cove.db.migration.user") Optional<String> migrationUser,
+      @ConfigProperty(name = "cove.db.migration.password") Optional<String> migrationPassword) {
+    this.dataDirectory = dataDirectory;
+    this.settings = new DatabaseSettings(url, embeddedPort, user, migrationUser, migrationPassword);
+  }
+
+  /** For CDI's proxy. */
+  protected DatabaseBootstrap() {}
 
   void onStart(
       @Observes
           @Priority(Interceptor.Priority.PLATFORM_BEFORE)
           @Initialized(ApplicationScoped.class)
           Object ignored) {
-    if (isEmbedded()) {
-      embedded = EmbeddedDatabase.start(dataDirectory.directory("postgres"), embeddedPort);
+    if (settings.isEmbedded()) {
+      embedded =
+          EmbeddedDatabase.start(dataDirectory.directory("postgres"), settings.embeddedPort());
     }
     dropDeadConnections();
     migrate();
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     migrated = true;
     LOG.info("Database migrated and schema validated");
-  }
-
-  /** The embedded server runs unless a database URL other than its own is configured. */
-  boolean isEmbedded() {
-    return url == null || url.isBlank() || url.equals(embeddedUrl(embeddedPort));
-  }
-
-  static String embeddedUrl(int port) {
-    return "jdbc:postgresql://localhost:" + port + "/postgres";
   }
 
   /**
@@ -99,10 +85,13 @@ public class DatabaseBootstrap {
         Flyway.configure(getClass().getClassLoader())
             .locations("classpath:db/migrations")
             .callbackLocations("classpath:db/callback");
-    if (migrationUser.isPresent()) {
+    if (settings.migrationUser().isPresent()) {
       flyway
-          .dataSource(url, migrationUser.get(), migrationPassword.orElse(""))
-          .placeholders(Map.of("cove_app_role", user));
+          .dataSource(
+              settings.url(),
+              settings.migrationUser().get(),
+              settings.migrationPassword().orElse(""))
+          .placeholders(Map.of("cove_app_role", settings.user()));
     } else {
       flyway.dataSource(dataSource).placeholders(Map.of("cove_app_role", ""));
     }

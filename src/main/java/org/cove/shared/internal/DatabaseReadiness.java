@@ -11,7 +11,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 class DatabaseReadiness implements HealthCheck {
 
-  @Inject DatabaseBootstrap database;
+  private DatabaseBootstrap database;
+
+  @Inject
+  DatabaseReadiness(DatabaseBootstrap database) {
+    this.database = database;
+  }
+
+  /** For CDI's proxy. */
+  protected DatabaseReadiness() {}
 
   @Override
   public HealthCheckResponse call() {

@@ -36,8 +36,8 @@ class DemoKeysTest {
 
   @Test
   void production_has_no_demo_accounts_and_signs_in_as_none() {
-    ServerHeldDemoAccounts accounts = new ServerHeldDemoAccounts();
-    accounts.demoKeys = demoKeys(RunMode.PRODUCTION);
+    ServerHeldDemoAccounts accounts =
+        new ServerHeldDemoAccounts(demoKeys(RunMode.PRODUCTION), null, RunMode.PRODUCTION);
     Address anyAddress = Address.parse("0x1111111111111111111111111111111111111111");
 
     assertThat(accounts.list()).isEmpty();
@@ -49,9 +49,8 @@ class DemoKeysTest {
   @Test
   void a_demo_account_signs_a_payment_transaction_with_its_own_key_in_development_only()
       throws java.security.SignatureException {
-    ServerHeldDemoAccounts accounts = new ServerHeldDemoAccounts();
-    accounts.demoKeys = demoKeys(RunMode.DEVELOPMENT);
-    accounts.runMode = RunMode.DEVELOPMENT;
+    ServerHeldDemoAccounts accounts =
+        new ServerHeldDemoAccounts(demoKeys(RunMode.DEVELOPMENT), null, RunMode.DEVELOPMENT);
     Address consumer = DemoKeys.address(accounts.demoKeys.keys().get(Role.CONSUMER));
     Address payee = Address.parse("0x2222222222222222222222222222222222222222");
     UnsignedTransaction payment =
@@ -75,14 +74,13 @@ class DemoKeysTest {
     assertThat(accounts.signTransaction(payee, payment)).as("not a demo account").isEmpty();
 
     // Should a key ever be held outside development, it still signs nothing there.
-    accounts.runMode = RunMode.PRODUCTION;
-    assertThat(accounts.signTransaction(consumer, payment)).isEmpty();
+    ServerHeldDemoAccounts inProduction =
+        new ServerHeldDemoAccounts(accounts.demoKeys, null, RunMode.PRODUCTION);
+    assertThat(inProduction.signTransaction(consumer, payment)).isEmpty();
   }
 
   private DemoKeys demoKeys(RunMode mode) {
-    DemoKeys keys = new DemoKeys();
-    keys.runMode = mode;
-    keys.dataDirectory = new TempDataDirectory(dataDir);
+    DemoKeys keys = new DemoKeys(mode, new TempDataDirectory(dataDir));
     keys.load();
     return keys;
   }

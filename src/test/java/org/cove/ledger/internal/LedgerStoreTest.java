@@ -382,7 +382,7 @@ class LedgerStoreTest {
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.execute("set synchronous_commit = off");
-      LedgerStore.insertCheckpoint(connection, unsignedCheckpointOfHead());
+      CheckpointStore.insertCheckpoint(connection, unsignedCheckpointOfHead());
 
       try (ResultSet setting = statement.executeQuery("show synchronous_commit")) {
         setting.next();
@@ -522,12 +522,13 @@ class LedgerStoreTest {
         appended.add(append(app, randomEvent()));
       }
       Checkpoint checkpoint = signed(3, appended.get(2).hash());
-      LedgerStore.insertCheckpoint(app, checkpoint);
+      CheckpointStore.insertCheckpoint(app, checkpoint);
 
       assertThat(LedgerStore.query(app, LedgerQuery.all(0, 10)).items())
           .containsExactlyElementsOf(reversed(appended));
-      assertThat(LedgerStore.checkpoints(app)).containsExactly(checkpoint);
-      assertThat(LedgerStore.verify(app, LedgerStore.checkpoints(app), c -> true).ok()).isTrue();
+      assertThat(CheckpointStore.checkpoints(app)).containsExactly(checkpoint);
+      assertThat(LedgerStore.verify(app, CheckpointStore.checkpoints(app), c -> true).ok())
+          .isTrue();
     }
 
     @Test
@@ -543,7 +544,7 @@ class LedgerStoreTest {
     @Test
     void the_application_lacks_the_privilege_to_change_or_remove_ledger_rows() throws SQLException {
       append(app, randomEvent());
-      LedgerStore.insertCheckpoint(app, signed(1, "ab".repeat(32)));
+      CheckpointStore.insertCheckpoint(app, signed(1, "ab".repeat(32)));
 
       assertPermissionDenied();
     }
@@ -551,7 +552,7 @@ class LedgerStoreTest {
     @Test
     void the_privileges_hold_even_with_the_triggers_disabled_by_the_owner() throws SQLException {
       append(app, randomEvent());
-      LedgerStore.insertCheckpoint(app, signed(1, "ab".repeat(32)));
+      CheckpointStore.insertCheckpoint(app, signed(1, "ab".repeat(32)));
       switchTriggers("disable");
       try {
         assertPermissionDenied();

@@ -244,7 +244,7 @@ class LedgerTamperingTest {
               c.signer().equals(signer.address())
                   && signer.verify(
                       c.signedText().getBytes(StandardCharsets.UTF_8), c.signature(), c.signer());
-      return LedgerStore.verify(verifier, LedgerStore.checkpoints(verifier), signedByProvider);
+      return LedgerStore.verify(verifier, CheckpointStore.checkpoints(verifier), signedByProvider);
     } finally {
       verifier.rollback();
     }

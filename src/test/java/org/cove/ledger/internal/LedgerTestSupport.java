@@ -68,10 +68,10 @@ final class LedgerTestSupport {
    * nothing, so each call runs on an auto-commit connection of its own.
    */
   static JdbcLedger jdbcLedger(DataSource dataSource, ProviderSigner signer) {
-    JdbcLedger ledger = new JdbcLedger();
+    KeyedAppends appends = new KeyedAppends(Clock.systemUTC());
+    appends.dataSource = dataSource;
+    JdbcLedger ledger = new JdbcLedger(signer, Clock.systemUTC(), appends);
     ledger.dataSource = dataSource;
-    ledger.signer = signer;
-    ledger.clock = Clock.systemUTC();
     return ledger;
   }
 }

@@ -59,7 +59,7 @@ class EmbeddedDatabaseTest {
   }
 
   private static Connection connect(int port) throws SQLException {
-    return DriverManager.getConnection(DatabaseBootstrap.embeddedUrl(port), "postgres", "postgres");
+    return DriverManager.getConnection(DatabaseSettings.embeddedUrl(port), "postgres", "postgres");
   }
 
   private static int freePort() throws IOException {
