@@ -1,7 +1,6 @@
 package org.cove.engine.internal.local;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -172,7 +171,7 @@ final class JobRunner {
       return;
     }
     JobSpec spec = store.spec(id).orElseThrow();
-    Launch launch = launch(spec, store.data(id));
+    Launch launch = Launch.of(spec, store.data(id), settings);
     moveTo(id, JobStatus.RUNNING);
     AlgorithmRunner.Watch watch =
         new AlgorithmRunner.Watch(
@@ -188,32 +187,6 @@ final class JobRunner {
             guarded(
                 id,
                 () -> publishEnding(id, end.status(), end.exitCode(), end.message().orElse(null))));
-  }
-
-  private Launch launch(JobSpec spec, Path data) {
-    JobSpec.Container container = spec.algorithm().container();
-    String entrypoint =
-        container.entrypoint() == null || container.entrypoint().isBlank()
-            ? settings
-                .runtimes()
-                .find(container.image(), container.tag())
-                .orElseThrow()
-                .defaultEntrypoint()
-            : container.entrypoint();
-    long memory = gigabytes(spec.amount("ram", 1));
-    long disk = gigabytes(spec.amount("disk", 1));
-    return new Launch(
-        data,
-        spec.datasets().stream().map(d -> d.did().hex()).toList(),
-        spec.algorithm().did().map(did -> did.value()).orElse(""),
-        entrypoint,
-        spec.allowNetwork(),
-        // /tmp is memory: it counts against the job's memory, not its disk
-        new Launch.Limits(memory, disk, settings.maxProcesses(), memory));
-  }
-
-  private static long gigabytes(double amount) {
-    return Math.max(1, (long) (amount * 1024 * 1024 * 1024));
   }
 
   /** Fixes how the job ends, then publishes whatever there is. */

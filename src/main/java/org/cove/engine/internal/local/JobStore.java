@@ -3,17 +3,11 @@ package org.cove.engine.internal.local;
 import static org.cove.shared.Jsons.JSON;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +27,9 @@ import org.cove.operator.JobSpec;
 /**
  * The authority on the local engine's jobs: one directory per job under {@code jobs/}, with {@code
  * spec.json} (written once, with the time the job was queued) and {@code state.json} (from the
- * job's first change on; rewritten on every change). Both are written atomically: a temporary file
- * forced to disk, then renamed over the old one. Memory holds a copy for reads; each job's changes
- * are serialised, so concurrent writers never lose an update.
+ * job's first change on; rewritten on every change). Both are written atomically ({@link
+ * JsonFiles}). Memory holds a copy for reads; each job's changes are serialised, so concurrent
+ * writers never lose an update.
  */
 final class JobStore {
 
@@ -97,7 +91,7 @@ final class JobStore {
     try {
       Path specFile = dir.resolve("spec.json");
       Path stateFile = dir.resolve("state.json");
-      JsonObject specJson = Files.exists(specFile) ? read(specFile) : null;
+      JsonObject specJson = Files.exists(specFile) ? JsonFiles.read(specFile) : null;
       if (specJson == null || !(Files.exists(stateFile) || specJson.containsKey(QUEUED_AT))) {
         Trees.deleteRecursively(dir); // it never finished submitting
         return;
@@ -105,7 +99,7 @@ final class JobStore {
       JobSpec spec = JobJson.spec(specJson);
       JobState state =
           Files.exists(stateFile)
-              ? JobJson.state(read(stateFile))
+              ? JobJson.state(JsonFiles.read(stateFile))
               : JobState.queued(Instant.parse(specJson.getString(QUEUED_AT)));
       jobs.put(id, new Entry(spec, state));
       track(id, spec, state);
@@ -124,11 +118,8 @@ final class JobStore {
     try {
       Files.createDirectory(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-      Path specFile = dir.resolve("spec.json");
-      // the directory is new: no temporary from an interrupted write can be in the way
-      replace(
-          specFile,
-          temporaryFor(specFile),
+      JsonFiles.writeNew(
+          dir.resolve("spec.json"),
           JSON.createObjectBuilder(JobJson.spec(spec)).add(QUEUED_AT, queuedAt.toString()).build());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store job " + id, e);
@@ -192,7 +183,7 @@ final class JobStore {
 
   private void save(JobId id, JobState state) {
     try {
-      write(directory(id).resolve("state.json"), JobJson.state(state));
+      JsonFiles.write(directory(id).resolve("state.json"), JobJson.state(state));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the state of job " + id, e);
     }
@@ -266,42 +257,5 @@ final class JobStore {
 
   Path results(JobId id) {
     return directory(id).resolve("results");
-  }
-
-  private static JsonObject read(Path file) throws IOException {
-    try (JsonReader reader = JSON.createReader(Files.newBufferedReader(file))) {
-      return reader.readObject();
-    }
-  }
-
-  private static void write(Path file, JsonObject json) throws IOException {
-    Path temporary = temporaryFor(file);
-    Files.deleteIfExists(temporary); // left by a write that a crash interrupted
-    replace(file, temporary, json);
-  }
-
-  private static Path temporaryFor(Path file) {
-    return file.resolveSibling(file.getFileName() + ".tmp");
-  }
-
-  /**
-   * Writes the JSON to {@code temporary} (a new file, readable by Cove alone: the spec holds the
-   * consumer's code and parameters), forces it to disk, then puts it in place of {@code file} in
-   * one step.
-   */
-  private static void replace(Path file, Path temporary, JsonObject json) throws IOException {
-    try (FileChannel channel =
-        FileChannel.open(
-            temporary,
-            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-      ByteBuffer bytes = ByteBuffer.wrap(json.toString().getBytes(StandardCharsets.UTF_8));
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(true);
-    }
-    Files.move(
-        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }
