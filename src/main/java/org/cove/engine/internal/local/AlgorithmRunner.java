@@ -90,15 +90,7 @@ final class AlgorithmRunner {
               Optional.of("the sandbox could not be started")));
       return;
     }
-    Watchdog watchdog =
-        new Watchdog(
-            process,
-            watch.maxDurationSeconds(),
-            launch.outputs(),
-            launch.limits().fileBytes(),
-            watch.log(),
-            watch.logLimit(),
-            watch.stopRequested());
+    Watchdog watchdog = new Watchdog(process, watch, launch.outputs(), launch.limits().fileBytes());
     running.put(id, watchdog);
     ScheduledFuture<?> checks =
         scheduler.scheduleWithFixedDelay(

@@ -29,11 +29,12 @@ final class JobRunner {
 
   private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
+  /** The work of the three stages: fetching the inputs, running the algorithm, publishing. */
+  record Stages(Configurer configurer, AlgorithmRunner algorithms, Publisher publisher) {}
+
   private final JobStore store;
   private final StatusLedger ledger;
-  private final Configurer configurer;
-  private final AlgorithmRunner algorithms;
-  private final Publisher publisher;
+  private final Stages stages;
   private final Workers workers;
   private final Clock clock;
   private final EngineSettings settings;
@@ -53,17 +54,13 @@ final class JobRunner {
   JobRunner(
       JobStore store,
       StatusLedger ledger,
-      Configurer configurer,
-      AlgorithmRunner algorithms,
-      Publisher publisher,
+      Stages stages,
       Workers workers,
       Clock clock,
       EngineSettings settings) {
     this.store = store;
     this.ledger = ledger;
-    this.configurer = configurer;
-    this.algorithms = algorithms;
-    this.publisher = publisher;
+    this.stages = stages;
     this.workers = workers;
     this.clock = clock;
     this.settings = settings;
@@ -144,7 +141,7 @@ final class JobRunner {
     moveTo(id, JobStatus.CONFIGURING);
     JobSpec spec = store.spec(id).orElseThrow();
     workers.run(
-        () -> configurer.configure(spec, store.data(id)),
+        () -> stages.configurer().configure(spec, store.data(id)),
         settings.stageTimeout(),
         (outcome, error) -> guarded(id, () -> configured(id, outcome, error)));
   }
@@ -179,14 +176,18 @@ final class JobRunner {
             spec.maxDuration().toSeconds(),
             settings.logMaxBytes(),
             () -> store.state(id).map(JobState::stopRequested).orElse(true));
-    algorithms.start(
-        id,
-        launch,
-        watch,
-        end ->
-            guarded(
-                id,
-                () -> publishEnding(id, end.status(), end.exitCode(), end.message().orElse(null))));
+    stages
+        .algorithms()
+        .start(
+            id,
+            launch,
+            watch,
+            end ->
+                guarded(
+                    id,
+                    () ->
+                        publishEnding(
+                            id, end.status(), end.exitCode(), end.message().orElse(null))));
   }
 
   /** Fixes how the job ends, then publishes whatever there is. */
@@ -202,7 +203,7 @@ final class JobRunner {
 
   private void publish(JobId id) {
     workers.run(
-        () -> publisher.publish(store.directory(id)),
+        () -> stages.publisher().publish(store.directory(id)),
         settings.stageTimeout(),
         (results, error) -> guarded(id, () -> published(id, results, error)));
   }

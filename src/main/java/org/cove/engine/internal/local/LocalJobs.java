@@ -69,9 +69,10 @@ final class LocalJobs implements ComputeEngine {
         new JobRunner(
             store,
             ledger,
-            new Configurer(services.inputs(), settings.runtimes(), new JobFiles(uid)),
-            algorithms,
-            new Publisher(redactor, settings.logMaxBytes()),
+            new JobRunner.Stages(
+                new Configurer(services.inputs(), settings.runtimes(), new JobFiles(uid)),
+                algorithms,
+                new Publisher(redactor, settings.logMaxBytes())),
             new Workers(threads.factory(), scheduler),
             clock,
             settings);
@@ -152,11 +153,7 @@ final class LocalJobs implements ComputeEngine {
 
   @Override
   public List<Job> jobs() {
-    return store.ids().stream()
-        .map(this::find)
-        .flatMap(Optional::stream)
-        .sorted(Comparator.comparing(Job::dateCreated).reversed())
-        .toList();
+    return jobs(spec -> true, false);
   }
 
   @Override

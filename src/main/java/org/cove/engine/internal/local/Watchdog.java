@@ -33,22 +33,16 @@ final class Watchdog {
   private final BooleanSupplier stopRequested;
   private final AtomicReference<Verdict> verdict = new AtomicReference<>();
 
-  Watchdog(
-      Process process,
-      long maxDurationSeconds,
-      Path outputs,
-      long outputLimit,
-      Path log,
-      long logLimit,
-      BooleanSupplier stopRequested) {
+  /** Watches {@code process} as {@code watch} says, its outputs capped at {@code outputLimit}. */
+  Watchdog(Process process, AlgorithmRunner.Watch watch, Path outputs, long outputLimit) {
     this.process = process;
-    this.deadlineNanos = System.nanoTime() + maxDurationSeconds * 1_000_000_000L;
-    this.maxDurationSeconds = maxDurationSeconds;
+    this.deadlineNanos = System.nanoTime() + watch.maxDurationSeconds() * 1_000_000_000L;
+    this.maxDurationSeconds = watch.maxDurationSeconds();
     this.outputs = outputs;
     this.outputLimit = outputLimit;
-    this.log = log;
-    this.logLimit = logLimit;
-    this.stopRequested = stopRequested;
+    this.log = watch.log();
+    this.logLimit = watch.logLimit();
+    this.stopRequested = watch.stopRequested();
   }
 
   /** One look; scheduled every ~200 ms while the algorithm runs. */
