@@ -16,12 +16,12 @@ import java.util.function.Consumer;
 import org.cove.operator.ComputeRefusal;
 import org.cove.operator.EngineHealth;
 import org.cove.operator.Job;
-import org.cove.operator.JobAudit;
 import org.cove.operator.JobId;
 import org.cove.operator.JobRegistry;
 import org.cove.operator.JobResult;
 import org.cove.operator.JobSpec;
 import org.cove.operator.spi.ComputeEngine;
+import org.cove.operator.spi.JobAudit;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.AuditTrail;
@@ -174,7 +174,7 @@ class EngineJobRegistry implements JobRegistry {
     Job job = owned(id, owner);
     if (!job.finished()) {
       auditTrail.recordOnce(
-          "job:" + id + ":stop",
+          JobAudit.stopKey(id),
           new AuditEvent(
               owner,
               "job-stop-requested",
@@ -194,7 +194,7 @@ class EngineJobRegistry implements JobRegistry {
       throw new CoveException(ProblemType.CONFLICT, "the job is still running: stop it first");
     }
     auditTrail.recordOnce(
-        "job:" + id + ":deleted",
+        JobAudit.deletedKey(id),
         new AuditEvent(
             owner,
             "job-deleted",

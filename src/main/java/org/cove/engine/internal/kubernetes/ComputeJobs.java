@@ -136,6 +136,11 @@ final class ComputeJobs {
         Optional.ofNullable(status == null ? null : status.message));
   }
 
+  /** The attempt the job's stage pods belong to: 1 until the status says otherwise. */
+  static int attempt(ComputeJob job) {
+    return job.getStatus() == null || job.getStatus().attempt == 0 ? 1 : job.getStatus().attempt;
+  }
+
   static JobStatus status(ComputeJob resource) {
     ComputeJobStatus status = resource.getStatus();
     return status == null || status.statusCode == 0

@@ -7,10 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.cove.engine.internal.core.BackendThreads;
 
 /**
  * The engine's control loop, run by the elected engine only: informers on the engine's pods and
@@ -37,8 +36,7 @@ final class JobController implements AutoCloseable {
       SharedIndexInformer<ComputeJob> jobs,
       Function<JobObjects, JobReconciler> reconcilers,
       Steps steps,
-      ThreadFactory threads,
-      ScheduledExecutorService timer) {
+      BackendThreads threads) {
     this.client = client;
     this.settings = settings;
     this.jobs = jobs;
@@ -53,7 +51,9 @@ final class JobController implements AutoCloseable {
             volumes::getIndexer,
             steps);
     JobReconciler reconciler = reconcilers.apply(objects);
-    this.queue = new WorkQueue(reconciler::reconcile, settings.workers(), threads, timer);
+    this.queue =
+        new WorkQueue(
+            reconciler::reconcile, settings.workers(), threads.factory(), threads.scheduler());
     this.jobEvents = handler(job -> job.getMetadata().getName());
   }
 

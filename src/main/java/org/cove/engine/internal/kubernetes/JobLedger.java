@@ -1,18 +1,14 @@
 package org.cove.engine.internal.kubernetes;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cove.engine.internal.LedgerEvents;
-import org.cove.operator.JobAudit;
+import org.cove.engine.internal.core.JobHistory;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
-import org.cove.operator.JobStatus;
-import org.cove.shared.Address;
-import org.cove.shared.AuditTrail;
 
 /**
  * Records what the resource's status shows in the ledger, after the status was written (the
@@ -25,14 +21,12 @@ final class JobLedger {
 
   private static final Logger LOG = Logger.getLogger(JobLedger.class.getName());
 
-  private final AuditTrail trail;
-  private final Address engine;
+  private final JobHistory history;
   private final Steps steps;
   private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
-  JobLedger(AuditTrail trail, Address engine, Steps steps) {
-    this.trail = trail;
-    this.engine = engine;
+  JobLedger(JobHistory history, Steps steps) {
+    this.history = history;
     this.steps = steps;
   }
 
@@ -46,22 +40,16 @@ final class JobLedger {
     }
     JobId id = new JobId(job.getMetadata().getName());
     JobSpec spec = ComputeJobs.spec(job.getSpec());
+    ComputeJobStatus status = job.getStatus();
     try {
-      recordOnce(JobAudit.submittedKey(id), () -> JobAudit.submitted(id, spec));
-      ComputeJobStatus status = job.getStatus();
-      Map<JobStatus, java.time.Instant> timeline = ComputeJobs.timeline(status);
-      for (JobStatus reached : timeline.keySet()) {
-        recordOnce(
-            LedgerEvents.key(id, LedgerEvents.statusKey(reached)),
-            () ->
-                LedgerEvents.status(
-                    engine,
-                    id,
-                    spec,
-                    reached,
-                    Optional.ofNullable(status.exitCode),
-                    Optional.ofNullable(status.message)));
-      }
+      List<JobHistory.Entry> entries =
+          history.entries(
+              id,
+              spec,
+              ComputeJobs.timeline(status).keySet(),
+              Optional.ofNullable(status == null ? null : status.exitCode),
+              Optional.ofNullable(status == null ? null : status.message));
+      entries.forEach(this::recordOnce);
       return true;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "The ledger could not record job " + id + "; retrying later", e);
@@ -69,18 +57,18 @@ final class JobLedger {
     }
   }
 
-  private void recordOnce(String key, java.util.function.Supplier<org.cove.shared.AuditEvent> e) {
-    if (recorded.contains(key)) {
+  private void recordOnce(JobHistory.Entry entry) {
+    if (recorded.contains(entry.key())) {
       return;
     }
-    steps.reached("ledger:before:" + key);
-    trail.recordOnce(key, e.get());
-    recorded.add(key);
-    steps.reached("ledger:after:" + key);
+    steps.reached("ledger:before:" + entry.key());
+    history.record(entry);
+    recorded.add(entry.key());
+    steps.reached("ledger:after:" + entry.key());
   }
 
   /** Forgets a deleted job's keys. */
   void forget(JobId id) {
-    recorded.removeIf(key -> key.startsWith(LedgerEvents.key(id, "")));
+    recorded.removeIf(key -> JobHistory.isKeyOf(id, key));
   }
 }

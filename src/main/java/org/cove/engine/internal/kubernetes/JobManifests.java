@@ -38,7 +38,9 @@ import org.cove.operator.JobId;
  * job's labels and a controller reference to the resource, so deleting the resource deletes them.
  * All pods run restricted: non-root, read-only root filesystem, no privilege escalation, every
  * capability dropped, seccomp RuntimeDefault, no service-account token, a deadline, never
- * restarted.
+ * restarted. One class, though longer than most: every object shares the job's labels, controller
+ * reference and restrictions, and reads best beside the others; the stage pods' scripts are in
+ * {@link StageScripts}.
  */
 final class JobManifests {
 
@@ -104,22 +106,11 @@ final class JobManifests {
    */
   Pod configure(ComputeJob job, int attempt) {
     Container container =
-        helper(Stage.CONFIGURE, CONFIGURE_SCRIPT)
+        helper(Stage.CONFIGURE, StageScripts.CONFIGURE)
             .withVolumeMounts(mount("data", DATA, null, false), mount("tmp", "/tmp", null, false))
             .build();
     return pod(job, Stage.CONFIGURE, attempt, container, settings.stageTimeout().toSeconds());
   }
-
-  static final String CONFIGURE_SCRIPT =
-      String.join(
-          "\n",
-          "set -eu -o pipefail",
-          "mkdir -p /data/inputs /data/transformations /data/outputs /data/logs",
-          "chmod 0777 /data/outputs /data/logs",
-          fetch("datasets") + " | tar -x -f - -C /data || exit 31",
-          fetch("algorithm") + " > /data/transformations/algorithm || exit 32",
-          "chmod 0444 /data/transformations/algorithm",
-          "echo configured");
 
   /**
    * The algorithm in its own image, pinned by digest, with {@code $ALGO} resolved in its entrypoint
@@ -170,42 +161,12 @@ final class JobManifests {
    */
   Pod publish(ComputeJob job, int attempt) {
     Container container =
-        helper(Stage.PUBLISH, PUBLISH_SCRIPT)
+        helper(Stage.PUBLISH, StageScripts.PUBLISH)
             .withVolumeMounts(
                 mount("data", DATA + "/outputs", "outputs", true),
                 mount("tmp", "/tmp", null, false))
             .build();
     return pod(job, Stage.PUBLISH, attempt, container, settings.stageTimeout().toSeconds());
-  }
-
-  static final String PUBLISH_SCRIPT =
-      String.join(
-          "\n",
-          "set -eu",
-          "case \"$COVE_PROVIDER_URL\" in http://*) ;;"
-              + " *) echo 'the provider URL for stage pods must be http://' >&2; exit 2;; esac",
-          "rest=${COVE_PROVIDER_URL#http://}",
-          "hostport=${rest%%/*}",
-          "base=${rest#\"$hostport\"}",
-          "host=${hostport%:*}",
-          "port=80",
-          "if [ \"$host\" != \"$hostport\" ]; then port=${hostport##*:}; fi",
-          "if [ -d /data/outputs ]; then cd /data/outputs; else mkdir -p /tmp/none; cd /tmp/none; fi",
-          "size=$(( $(tar -c -f - . | wc -c) ))",
-          "{ printf 'POST %s/api/internal/jobs/%s/outputs HTTP/1.0\\r\\nHost: %s\\r\\n"
-              + "Authorization: Bearer %s\\r\\nContent-Type: application/x-tar\\r\\n"
-              + "Content-Length: %s\\r\\nConnection: close\\r\\n\\r\\n'"
-              + " \"$base\" \"$COVE_JOB_ID\" \"$hostport\" \"$COVE_JOB_TOKEN\" \"$size\";"
-              + " tar -c -f - .; } | nc \"$host\" \"$port\" > /tmp/response",
-          "answer=$(head -n 1 /tmp/response)",
-          "case \"$answer\" in \"HTTP/1.\"[01]\" 2\"*) echo published;;"
-              + " *) echo \"Cove did not take the outputs: $answer\" >&2; exit 1;; esac");
-
-  private static String fetch(String what) {
-    return "wget -q -O - --header \"Authorization: Bearer $COVE_JOB_TOKEN\""
-        + " \"$COVE_PROVIDER_URL/api/internal/jobs/$COVE_JOB_ID/"
-        + what
-        + "\"";
   }
 
   private ContainerBuilder helper(Stage stage, String script) {

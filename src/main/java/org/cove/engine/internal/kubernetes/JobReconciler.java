@@ -1,18 +1,10 @@
 package org.cove.engine.internal.kubernetes;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.cove.operator.JobId;
 import org.cove.operator.JobStatus;
 
@@ -20,55 +12,39 @@ import org.cove.operator.JobStatus;
  * Takes one job one step further, whatever the trigger was: reads the resource and the current
  * stage's pod, creates what is missing under its fixed name, and writes the status the pod's state
  * leads to. Stages: configure (20, then 30), algorithm (40), publish (60), then the ending decided
- * before publishing (70 or a failure). Every ending goes through publishing, so logs and whatever
- * outputs exist are always kept. Never waits for a pod: it says when to look again instead.
+ * before publishing (70 or a failure), which {@link Endings} writes. Every ending goes through
+ * publishing, so logs and whatever outputs exist are always kept. Never waits for a pod: it says
+ * when to look again instead.
  */
 final class JobReconciler {
 
-  private static final Logger LOG = Logger.getLogger(JobReconciler.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** Slack past a deadline before the engine acts itself (the kubelet normally acts first). */
-  static final Duration DEADLINE_GRACE = Duration.ofSeconds(15);
-
-  /** How soon a finished job whose statuses the ledger could not take is tried again. */
-  static final Duration LEDGER_RETRY = Duration.ofSeconds(30);
 
   private final JobObjects cluster;
   private final JobManifests manifests;
-  private final StatusWriter statuses;
-  private final ResultStore results;
-  private final JobLedger ledger;
-  private final Clock clock;
+  private final JobRecord record;
+  private final PodLogs logs;
+  private final Endings endings;
   private final KubernetesSettings settings;
-  private final Function<ComputeJob, Optional<Duration>> storageExpiry;
-  private final Consumer<ComputeJob> ended;
-  private final Steps steps;
-
-  /** Finished jobs whose objects this engine already deleted (after a restart: once more each). */
-  private final java.util.Set<String> cleaned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Clock clock;
+  private final Deadlines deadlines;
 
   JobReconciler(
       JobObjects cluster,
       JobManifests manifests,
-      StatusWriter statuses,
-      ResultStore results,
-      JobLedger ledger,
-      Clock clock,
+      JobRecord record,
+      PodLogs logs,
+      Endings endings,
       KubernetesSettings settings,
-      Function<ComputeJob, Optional<Duration>> storageExpiry,
-      Consumer<ComputeJob> ended,
-      Steps steps) {
+      Clock clock) {
     this.cluster = cluster;
     this.manifests = manifests;
-    this.statuses = statuses;
-    this.results = results;
-    this.ledger = ledger;
-    this.clock = clock;
+    this.record = record;
+    this.logs = logs;
+    this.endings = endings;
     this.settings = settings;
-    this.storageExpiry = storageExpiry;
-    this.ended = ended;
-    this.steps = steps;
+    this.clock = clock;
+    this.deadlines = new Deadlines(clock);
   }
 
   /** One pass over the job; returns when to look again even if nothing happens meanwhile. */
@@ -81,10 +57,10 @@ final class JobReconciler {
   }
 
   private Optional<Duration> step(ComputeJob job) {
-    ledger.catchUp(job);
+    record.catchUp(job);
     JobStatus status = ComputeJobs.status(job);
     if (status.terminal()) {
-      return finished(job, status);
+      return endings.finished(job, status);
     }
     return switch (status) {
       case QUEUED -> queued(job);
@@ -106,11 +82,12 @@ final class JobReconciler {
     }
     cluster.create(manifests.configure(job, attempt(job)));
     String submitted = ComputeJobs.submitted(job).toString();
-    write(
+    record.write(
         job,
         s -> {
           s.timeline.putIfAbsent(String.valueOf(JobStatus.QUEUED.code()), submitted);
-          return moveFrom(s, JobStatus.QUEUED, JobStatus.CONFIGURING);
+          return StatusChanges.moveFrom(
+              s, JobStatus.QUEUED, JobStatus.CONFIGURING, clock.instant());
         });
     return Optional.of(settings.stageTimeout());
   }
@@ -119,27 +96,28 @@ final class JobReconciler {
     String pod = JobNames.pod(id(job), Stage.CONFIGURE, attempt(job));
     PodState state = PodState.of(cluster.pod(pod).orElse(null));
     if (job.getSpec().stopRequested) {
-      stopPod(job, Stage.CONFIGURE, pod, state);
+      logs.saveAndDelete(id(job), Stage.CONFIGURE, pod, state);
       return toPublishing(job, JobStatus.STOPPED, null, "stopped before the algorithm ran");
     }
     switch (state.kind()) {
       case ACTIVE:
-        return pastDeadline(job, JobStatus.CONFIGURING, settings.stageTimeout())
+        return deadlines
+            .passed(job, JobStatus.CONFIGURING, settings.stageTimeout())
             .map(
                 late -> {
-                  stopPod(job, Stage.CONFIGURE, pod, state);
+                  logs.saveAndDelete(id(job), Stage.CONFIGURE, pod, state);
                   return toPublishing(
                       job,
                       JobStatus.DATA_PROVISIONING_FAILED,
                       null,
                       "configuring took longer than " + settings.stageTimeout().toSeconds() + " s");
                 })
-            .orElseGet(() -> untilDeadline(job, JobStatus.CONFIGURING, settings.stageTimeout()));
+            .orElseGet(() -> deadlines.until(job, JobStatus.CONFIGURING, settings.stageTimeout()));
       case MISSING:
         return toPublishing(
             job, JobStatus.DATA_PROVISIONING_FAILED, null, "the configure pod disappeared");
       case FAILED:
-        saveLog(job, Stage.CONFIGURE, pod);
+        logs.save(id(job), Stage.CONFIGURE, pod);
         boolean algorithm = state.exitCode().orElse(-1) == 32;
         return toPublishing(
             job,
@@ -156,14 +134,14 @@ final class JobReconciler {
         if (newer.isPresent()) {
           return again(newer.get());
         }
-        saveLog(job, Stage.CONFIGURE, pod);
+        logs.save(id(job), Stage.CONFIGURE, pod);
         cluster.create(manifests.algorithm(job, attempt(job)));
-        write(
+        record.write(
             job,
             s -> {
-              if (code(s) == JobStatus.CONFIGURING) {
-                reach(s, JobStatus.PROVISIONED);
-                reach(s, JobStatus.RUNNING);
+              if (StatusChanges.code(s) == JobStatus.CONFIGURING) {
+                StatusChanges.reach(s, JobStatus.PROVISIONED, clock.instant());
+                StatusChanges.reach(s, JobStatus.RUNNING, clock.instant());
               }
               return s;
             });
@@ -176,16 +154,16 @@ final class JobReconciler {
     PodState state = PodState.of(cluster.pod(pod).orElse(null));
     Duration limit = Duration.ofSeconds(job.getSpec().maxDurationSeconds);
     if (job.getSpec().stopRequested && !state.ended()) {
-      stopPod(job, Stage.ALGORITHM, pod, state);
+      logs.saveAndDelete(id(job), Stage.ALGORITHM, pod, state);
       return toPublishing(job, JobStatus.STOPPED, null, "stopped on request");
     }
     switch (state.kind()) {
       case ACTIVE:
-        if (pastDeadline(job, JobStatus.RUNNING, limit).isPresent()) {
-          stopPod(job, Stage.ALGORITHM, pod, state);
+        if (deadlines.passed(job, JobStatus.RUNNING, limit).isPresent()) {
+          logs.saveAndDelete(id(job), Stage.ALGORITHM, pod, state);
           return toPublishing(job, JobStatus.TIMED_OUT, null, timedOut(limit));
         }
-        return untilDeadline(job, JobStatus.RUNNING, limit);
+        return deadlines.until(job, JobStatus.RUNNING, limit);
       case MISSING:
         return toPublishing(
             job,
@@ -193,7 +171,7 @@ final class JobReconciler {
             null,
             "the algorithm's pod disappeared (deleted, or its node was lost)");
       case FAILED:
-        saveLog(job, Stage.ALGORITHM, pod);
+        logs.save(id(job), Stage.ALGORITHM, pod);
         if (state.reason() == PodState.Reason.DEADLINE) {
           return toPublishing(
               job, JobStatus.TIMED_OUT, state.exitCode().orElse(null), timedOut(limit));
@@ -205,7 +183,7 @@ final class JobReconciler {
             "the algorithm " + state.detail());
       case SUCCEEDED:
       default:
-        saveLog(job, Stage.ALGORITHM, pod);
+        logs.save(id(job), Stage.ALGORITHM, pod);
         return toPublishing(job, JobStatus.FINISHED, state.exitCode().orElse(0), null);
     }
   }
@@ -215,20 +193,20 @@ final class JobReconciler {
     PodState state = PodState.of(cluster.pod(pod).orElse(null));
     switch (state.kind()) {
       case ACTIVE:
-        if (pastDeadline(job, JobStatus.PUBLISHING, settings.stageTimeout()).isPresent()) {
-          stopPod(job, Stage.PUBLISH, pod, state);
-          return end(job, JobStatus.PUBLISH_FAILED, "publishing took too long");
+        if (deadlines.passed(job, JobStatus.PUBLISHING, settings.stageTimeout()).isPresent()) {
+          logs.saveAndDelete(id(job), Stage.PUBLISH, pod, state);
+          return endings.end(job, JobStatus.PUBLISH_FAILED, "publishing took too long");
         }
-        return untilDeadline(job, JobStatus.PUBLISHING, settings.stageTimeout());
+        return deadlines.until(job, JobStatus.PUBLISHING, settings.stageTimeout());
       case MISSING:
-        return end(job, JobStatus.PUBLISH_FAILED, "the publish pod disappeared");
+        return endings.end(job, JobStatus.PUBLISH_FAILED, "the publish pod disappeared");
       case FAILED:
-        saveLog(job, Stage.PUBLISH, pod);
-        return end(job, JobStatus.PUBLISH_FAILED, "publishing " + state.detail());
+        logs.save(id(job), Stage.PUBLISH, pod);
+        return endings.end(job, JobStatus.PUBLISH_FAILED, "publishing " + state.detail());
       case SUCCEEDED:
       default:
-        saveLog(job, Stage.PUBLISH, pod);
-        return end(job, JobStatus.FINISHED, null);
+        logs.save(id(job), Stage.PUBLISH, pod);
+        return endings.end(job, JobStatus.FINISHED, null);
     }
   }
 
@@ -244,103 +222,24 @@ final class JobReconciler {
     }
     createVolumeAndSecrets(job);
     cluster.create(manifests.publish(job, attempt(job)));
-    write(
+    record.write(
         job,
         s -> {
-          if (code(s).terminal() || code(s) == JobStatus.PUBLISHING) {
+          if (StatusChanges.code(s).terminal() || StatusChanges.code(s) == JobStatus.PUBLISHING) {
             return s;
           }
           // a publish pod quicker than this write (a crash in between) may have set 42: it stays
-          if (!quotaExceeded(s) || !outranksByQuota(outcome)) {
+          if (!StatusChanges.quotaExceeded(s) || !StatusChanges.outranksByQuota(outcome)) {
             s.failureCode = outcome == JobStatus.FINISHED ? null : outcome.code();
             s.message = message;
           }
           if (exitCode != null) {
             s.exitCode = exitCode;
           }
-          reach(s, JobStatus.PUBLISHING);
+          StatusChanges.reach(s, JobStatus.PUBLISHING, clock.instant());
           return s;
         });
     return Optional.of(settings.stageTimeout());
-  }
-
-  /**
-   * The ending: results listed, status written, then the job's objects go. The ending fixed before
-   * publishing (or by the output quota while publishing) wins over {@code otherwise}; it is read
-   * from the status being written, not from the cached copy, which may predate it.
-   */
-  private Optional<Duration> end(ComputeJob job, JobStatus otherwise, String failure) {
-    var listed = list(id(job));
-    Optional<ComputeJob> written =
-        write(
-            job,
-            s -> {
-              if (code(s) != JobStatus.PUBLISHING) {
-                return s;
-              }
-              JobStatus finalStatus =
-                  Optional.ofNullable(s.failureCode).flatMap(JobStatus::ofCode).orElse(otherwise);
-              s.results = listed;
-              if (failure != null && s.message == null) {
-                s.message = failure;
-              }
-              reach(s, finalStatus);
-              return s;
-            });
-    written
-        .filter(w -> ComputeJobs.status(w).terminal())
-        .ifPresent(
-            w -> {
-              ledger.catchUp(w);
-              notifyEnded(w);
-            });
-    return written.map(w -> finished(w, ComputeJobs.status(w))).orElse(Optional.empty());
-  }
-
-  /** A finished job: its objects go (unless kept), and the resource once its storage expires. */
-  private Optional<Duration> finished(ComputeJob job, JobStatus status) {
-    if (!Boolean.TRUE.equals(job.getStatus().ledgered)) {
-      if (!ledger.catchUp(job)) {
-        return Optional.of(LEDGER_RETRY);
-      }
-      statuses.update(
-          job.getMetadata().getName(),
-          s -> {
-            s.ledgered = true;
-            return s;
-          });
-    }
-    if (!settings.keepObjects()
-        && !cleaned.contains(job.getMetadata().getName())
-        && cluster.hasOwned(id(job), attempt(job))) {
-      cluster.deleteOwned(id(job), attempt(job));
-      cleaned.add(job.getMetadata().getName());
-    }
-    Instant finishedAt =
-        Optional.ofNullable(ComputeJobs.timeline(job.getStatus()).get(status))
-            .orElse(clock.instant());
-    Optional<Duration> expiry = storageExpiry.apply(job);
-    if (expiry.isEmpty()) {
-      return Optional.of(settings.resync());
-    }
-    Duration left = Duration.between(clock.instant(), finishedAt.plus(expiry.get()));
-    if (left.isNegative() || left.isZero()) {
-      expire(job);
-      return Optional.empty();
-    }
-    return Optional.of(left);
-  }
-
-  private void expire(ComputeJob job) {
-    try {
-      results.delete(id(job));
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "The results of expired job " + id(job) + " stay for now", e);
-      return;
-    }
-    cluster.deleteJob(job.getMetadata().getName());
-    ledger.forget(id(job));
-    cleaned.remove(job.getMetadata().getName());
   }
 
   private void createVolumeAndSecrets(ComputeJob job) {
@@ -384,123 +283,8 @@ final class JobReconciler {
   /** Whether this worker's pass already runs on a copy just read from the API. */
   private final ThreadLocal<Boolean> confirmed = ThreadLocal.withInitial(() -> false);
 
-  /** Copies the pod's log (if it can still be read) before the pod can go. */
-  private void stopPod(ComputeJob job, Stage stage, String pod, PodState state) {
-    if (state.kind() != PodState.Kind.MISSING) {
-      saveLog(job, stage, pod);
-      cluster.deletePod(pod);
-    }
-  }
-
-  private void saveLog(ComputeJob job, Stage stage, String pod) {
-    try (InputStream log = cluster.log(pod)) {
-      results.saveLog(id(job), stage, log);
-      steps.reached("log:" + pod);
-    } catch (IOException | RuntimeException e) {
-      // a pod whose log cannot be read (its node is gone) still ends its stage
-      LOG.log(Level.FINE, "The log of pod " + pod + " could not be read", e);
-    }
-  }
-
-  private Optional<ComputeJob> write(
-      ComputeJob job, java.util.function.UnaryOperator<ComputeJobStatus> change) {
-    steps.reached("status:before:" + job.getMetadata().getName());
-    Optional<ComputeJob> written = statuses.update(job.getMetadata().getName(), job, change);
-    steps.reached("status:after:" + job.getMetadata().getName());
-    written.ifPresent(ledger::catchUp);
-    return written;
-  }
-
-  private void notifyEnded(ComputeJob job) {
-    try {
-      ended.accept(job);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "An observer of job " + id(job) + " failed", e);
-    }
-  }
-
-  private java.util.List<ComputeJobStatus.Result> list(JobId id) {
-    try {
-      return results.results(id);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the results of job " + id + " cannot be listed", e);
-    }
-  }
-
-  private Optional<Instant> pastDeadline(ComputeJob job, JobStatus since, Duration limit) {
-    Instant started = ComputeJobs.timeline(job.getStatus()).get(since);
-    if (started == null) {
-      return Optional.empty();
-    }
-    Instant deadline = started.plus(limit).plus(DEADLINE_GRACE);
-    return clock.instant().isBefore(deadline) ? Optional.empty() : Optional.of(deadline);
-  }
-
-  private Optional<Duration> untilDeadline(ComputeJob job, JobStatus since, Duration limit) {
-    Instant started =
-        Optional.ofNullable(ComputeJobs.timeline(job.getStatus()).get(since))
-            .orElse(clock.instant());
-    Duration left = Duration.between(clock.instant(), started.plus(limit).plus(DEADLINE_GRACE));
-    // look again well before the deadline too: a pod whose deletion event was missed (a watch
-    // reconnect, a race with this reconcile) must still fail its job within a minute
-    Duration next = left.compareTo(RECHECK) > 0 ? RECHECK : left;
-    return Optional.of(next.isNegative() ? Duration.ZERO : next);
-  }
-
-  /**
-   * Records that the publish pod handed over more than the job's quota: the job will end with 42
-   * (unless it was stopped or timed out, which the local engine's watchdog also decides first).
-   */
-  static ComputeJobStatus outputQuotaExceeded(ComputeJobStatus s, String message) {
-    JobStatus ending =
-        Optional.ofNullable(s.failureCode).flatMap(JobStatus::ofCode).orElse(JobStatus.FINISHED);
-    if (code(s).terminal() || !outranksByQuota(ending)) {
-      return s;
-    }
-    s.failureCode = JobStatus.OUTPUT_LIMIT_EXCEEDED.code();
-    s.message = message;
-    return s;
-  }
-
-  private static boolean quotaExceeded(ComputeJobStatus s) {
-    return s.failureCode != null && s.failureCode == JobStatus.OUTPUT_LIMIT_EXCEEDED.code();
-  }
-
-  /** Endings an exceeded output quota replaces, as in the local engine. */
-  private static boolean outranksByQuota(JobStatus ending) {
-    return ending == JobStatus.FINISHED || ending == JobStatus.ALGORITHM_FAILED;
-  }
-
-  /** The longest a running stage goes unchecked, whatever its deadline. */
-  static final Duration RECHECK = Duration.ofSeconds(20);
-
-  private ComputeJobStatus moveFrom(ComputeJobStatus s, JobStatus from, JobStatus to) {
-    if (code(s) == from) {
-      reach(s, to);
-    }
-    return s;
-  }
-
-  private void reach(ComputeJobStatus s, JobStatus status) {
-    Instant now = clock.instant();
-    s.timeline.putIfAbsent(String.valueOf(status.code()), now.toString());
-    s.statusCode = status.code();
-    s.statusText = status.text();
-    s.phase = Phases.of(status);
-    if (s.attempt == 0) {
-      s.attempt = 1;
-    }
-    Conditions.set(s, status, now);
-  }
-
-  private static JobStatus code(ComputeJobStatus s) {
-    return s.statusCode == 0
-        ? JobStatus.QUEUED
-        : JobStatus.ofCode(s.statusCode).orElse(JobStatus.QUEUED);
-  }
-
   private static int attempt(ComputeJob job) {
-    return job.getStatus() == null || job.getStatus().attempt == 0 ? 1 : job.getStatus().attempt;
+    return ComputeJobs.attempt(job);
   }
 
   private static String timedOut(Duration limit) {

@@ -11,37 +11,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cove.engine.internal.DelegatingEngine;
-import org.cove.engine.internal.EngineChoice;
-import org.cove.engine.internal.LazyEnvironments;
-import org.cove.engine.internal.LazyInputs;
-import org.cove.operator.Environments;
+import org.cove.engine.internal.core.BackendSupport;
+import org.cove.engine.internal.core.BackendThreads;
+import org.cove.engine.internal.core.DelegatingEngine;
+import org.cove.engine.internal.core.EngineChoice;
 import org.cove.operator.JobEnded;
 import org.cove.operator.JobId;
-import org.cove.operator.spi.JobInputs;
 import org.cove.operator.spi.StageExchange;
-import org.cove.shared.AuditTrail;
-import org.cove.shared.DataDirectory;
-import org.cove.shared.ProviderSigner;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * The {@code kubernetes} engine as a CDI bean: reads the settings, connects with the in-cluster
- * service account (or the kubeconfig), and hands everything to {@link KubernetesBackend}. When it
- * is the chosen engine it starts the jobs' cache on every replica and stands for election; the
- * elected replica runs the controller.
+ * The {@code kubernetes} engine as a CDI bean: when first needed, reads its settings, connects with
+ * the in-cluster service account (or the kubeconfig), and builds the {@link KubernetesBackend}.
+ * When it is the chosen engine it starts the jobs' cache on every replica and stands for election;
+ * the elected replica runs the controller. The container's executor and thread factory are
+ * {@code @Resource} fields: CDI cannot inject resources into a constructor.
  */
 @ApplicationScoped
 @Typed(KubernetesEngine.class)
@@ -52,62 +46,30 @@ public class KubernetesEngine extends DelegatingEngine implements StageExchange 
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedThreadFactory threads;
 
-  @Inject DataDirectory dataDirectory;
-  @Inject Instance<JobInputs> inputs;
-  @Inject Instance<Environments> environments;
-  @Inject AuditTrail auditTrail;
-  @Inject ProviderSigner signer;
-  @Inject Clock clock;
-  @Inject Event<JobEnded> ended;
-
-  @Inject
-  @ConfigProperty(name = "cove.engine")
-  Optional<String> engine;
-
-  @Inject
-  @ConfigProperty(name = "cove.kubernetes.namespace")
-  Optional<String> namespace;
-
-  @Inject
-  @ConfigProperty(
-      name = "cove.kubernetes.provider.url",
-      defaultValue = KubernetesSettings.DEFAULT_PROVIDER_URL)
-  String providerUrl;
-
-  @Inject
-  @ConfigProperty(
-      name = "cove.kubernetes.helper.image",
-      defaultValue = KubernetesSettings.DEFAULT_HELPER_IMAGE)
-  String helperImage;
-
-  @Inject
-  @ConfigProperty(name = "cove.kubernetes.stage.timeout.seconds", defaultValue = "600")
-  long stageTimeoutSeconds;
-
-  @Inject
-  @ConfigProperty(name = "cove.kubernetes.keep.objects", defaultValue = "false")
-  boolean keepObjects;
-
-  @Inject
-  @ConfigProperty(name = "cove.kubernetes.storage.class")
-  Optional<String> storageClass;
-
-  @Inject
-  @ConfigProperty(name = "cove.kubernetes.volume.size", defaultValue = "1Gi")
-  String volumeSize;
-
-  @Inject
-  @ConfigProperty(name = "cove.kubernetes.workers", defaultValue = "4")
-  int workers;
-
+  private BackendSupport support;
+  private EngineChoice choice;
+  private Config config;
+  private Event<JobEnded> ended;
   private KubernetesClient client;
-  private KubernetesBackend core;
+  private KubernetesBackend backend;
+
+  /** For CDI's proxy. */
+  protected KubernetesEngine() {}
+
+  @Inject
+  KubernetesEngine(
+      BackendSupport support, EngineChoice choice, Config config, Event<JobEnded> ended) {
+    this.support = support;
+    this.choice = choice;
+    this.config = config;
+    this.ended = ended;
+  }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    if (EngineChoice.current(engine) == EngineChoice.KUBERNETES) {
+    if (choice == EngineChoice.KUBERNETES) {
       try {
-        core().startCache();
-        core().startElected(identity(), Duration.ofSeconds(15));
+        backend().runtime().startCache();
+        backend().runtime().startElected(identity(), Duration.ofSeconds(15));
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "The Kubernetes engine could not start", e);
       }
@@ -116,8 +78,8 @@ public class KubernetesEngine extends DelegatingEngine implements StageExchange 
 
   @PreDestroy
   synchronized void stop() {
-    if (core != null) {
-      core.close();
+    if (backend != null) {
+      backend.close();
     }
     if (client != null) {
       client.close();
@@ -125,41 +87,29 @@ public class KubernetesEngine extends DelegatingEngine implements StageExchange 
   }
 
   @Override
-  protected synchronized KubernetesBackend core() {
-    if (core == null) {
+  protected KubernetesJobs core() {
+    return backend().jobs();
+  }
+
+  private synchronized KubernetesBackend backend() {
+    if (backend == null) {
       client =
           new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).build();
-      String ns =
-          namespace
+      KubernetesSettings configured = KubernetesSettings.from(config);
+      String namespace =
+          Optional.of(configured.namespace())
               .filter(n -> !n.isBlank())
               .or(() -> Optional.ofNullable(client.getNamespace()))
               .orElse("default");
-      KubernetesSettings settings =
-          new KubernetesSettings(
-              ns,
-              providerUrl,
-              helperImage,
-              Duration.ofSeconds(stageTimeoutSeconds),
-              keepObjects,
-              storageClass.orElse(""),
-              volumeSize,
-              Duration.ofMinutes(5),
-              Math.max(1, workers));
-      core =
-          new KubernetesBackend(
+      backend =
+          KubernetesBackend.build(
               client,
-              settings,
-              new LazyInputs(inputs),
-              auditTrail,
-              signer.address(),
-              clock,
-              new LazyEnvironments(environments),
-              dataDirectory.root(),
-              scheduler,
-              threads,
+              configured.inNamespace(namespace),
+              support.services(),
+              new BackendThreads(scheduler, threads),
               job -> fireEnded(ended, job));
     }
-    return core;
+    return backend;
   }
 
   /** The pod's name where there is one (the Downward API's hostname), plus a random part. */
@@ -180,16 +130,16 @@ public class KubernetesEngine extends DelegatingEngine implements StageExchange 
 
   @Override
   public Content datasets(JobId id, String token) {
-    return core().datasets(id, token);
+    return backend().exchange().datasets(id, token);
   }
 
   @Override
   public Content algorithm(JobId id, String token) {
-    return core().algorithm(id, token);
+    return backend().exchange().algorithm(id, token);
   }
 
   @Override
   public void receiveOutputs(JobId id, String token, InputStream tar) throws IOException {
-    core().receiveOutputs(id, token, tar);
+    backend().exchange().receiveOutputs(id, token, tar);
   }
 }

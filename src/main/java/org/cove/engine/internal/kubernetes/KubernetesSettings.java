@@ -1,6 +1,7 @@
 package org.cove.engine.internal.kubernetes;
 
 import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The {@code kubernetes} backend's settings (docs/configuration.md): the namespace its objects live
@@ -36,6 +37,54 @@ public record KubernetesSettings(
         "1Gi",
         Duration.ofMinutes(5),
         4);
+  }
+
+  /**
+   * The settings as configured (docs/configuration.md), the default where a property is unset; the
+   * namespace is blank where none is configured (the client's own then applies).
+   */
+  static KubernetesSettings from(Config config) {
+    KubernetesSettings defaults = defaults("");
+    return new KubernetesSettings(
+        config.getOptionalValue("cove.kubernetes.namespace", String.class).orElse(""),
+        config
+            .getOptionalValue("cove.kubernetes.provider.url", String.class)
+            .orElse(defaults.providerUrl()),
+        config
+            .getOptionalValue("cove.kubernetes.helper.image", String.class)
+            .orElse(defaults.helperImage()),
+        config
+            .getOptionalValue("cove.kubernetes.stage.timeout.seconds", Long.class)
+            .map(Duration::ofSeconds)
+            .orElse(defaults.stageTimeout()),
+        config
+            .getOptionalValue("cove.kubernetes.keep.objects", Boolean.class)
+            .orElse(defaults.keepObjects()),
+        config
+            .getOptionalValue("cove.kubernetes.storage.class", String.class)
+            .orElse(defaults.storageClass()),
+        config
+            .getOptionalValue("cove.kubernetes.volume.size", String.class)
+            .orElse(defaults.volumeSize()),
+        defaults.resync(),
+        Math.max(
+            1,
+            config
+                .getOptionalValue("cove.kubernetes.workers", Integer.class)
+                .orElse(defaults.workers())));
+  }
+
+  public KubernetesSettings inNamespace(String other) {
+    return new KubernetesSettings(
+        other,
+        providerUrl,
+        helperImage,
+        stageTimeout,
+        keepObjects,
+        storageClass,
+        volumeSize,
+        resync,
+        workers);
   }
 
   public KubernetesSettings withStageTimeout(Duration timeout) {

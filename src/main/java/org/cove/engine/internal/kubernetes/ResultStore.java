@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.cove.engine.internal.Trees;
+import org.cove.engine.internal.core.Trees;
 import org.cove.operator.JobId;
 import org.cove.operator.ResultType;
 import org.cove.shared.CoveException;

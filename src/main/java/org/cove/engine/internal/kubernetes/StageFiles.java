@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.cove.engine.internal.Trees;
+import org.cove.engine.internal.core.Trees;
 import org.cove.operator.JobSpec;
 import org.cove.operator.spi.JobInputs;
 

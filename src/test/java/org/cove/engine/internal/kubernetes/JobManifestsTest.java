@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.cove.engine.internal.Specs;
+import org.cove.engine.internal.core.Specs;
 import org.cove.operator.JobId;
 import org.junit.jupiter.api.Test;
 

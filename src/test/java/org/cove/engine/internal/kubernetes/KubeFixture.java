@@ -32,10 +32,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.cove.engine.internal.FakeAuditTrail;
-import org.cove.engine.internal.FakeInputs;
-import org.cove.engine.internal.MutableClock;
-import org.cove.engine.internal.TestEnvironments;
+import org.cove.engine.internal.core.BackendServices;
+import org.cove.engine.internal.core.BackendThreads;
+import org.cove.engine.internal.core.FakeAuditTrail;
+import org.cove.engine.internal.core.FakeInputs;
+import org.cove.engine.internal.core.JobHistory;
+import org.cove.engine.internal.core.MutableClock;
+import org.cove.engine.internal.core.TestEnvironments;
 import org.cove.operator.Environments;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
@@ -99,28 +102,23 @@ final class KubeFixture implements AutoCloseable {
   /** A new engine (a fresh process, as after a restart) over the same API, ledger and results. */
   KubernetesBackend engine(KubernetesSettings settings, Steps steps) {
     KubernetesBackend engine =
-        new KubernetesBackend(
+        KubernetesBackend.build(
             client,
             settings,
-            inputs,
-            ledger,
-            ENGINE,
-            clock,
-            environments(),
-            dataDir,
-            timer,
-            daemons(),
+            new BackendServices(
+                dataDir, inputs, environments(), new JobHistory(ledger, ENGINE), clock),
+            new BackendThreads(timer, daemons()),
             ended::add,
             steps);
     engines.add(engine);
-    engine.startCache();
+    engine.runtime().startCache();
     return engine;
   }
 
   JobId submit(KubernetesBackend engine, JobSpec spec) {
     JobId id = JobId.random();
     answerLogs(id);
-    engine.submit(id, spec);
+    engine.jobs().submit(id, spec);
     return id;
   }
 
@@ -176,8 +174,8 @@ final class KubeFixture implements AutoCloseable {
   /** What the configure pod does: fetch the datasets and the algorithm with the job's token. */
   byte[] configurePodFetches(KubernetesBackend engine, JobId id) throws IOException {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
-    engine.datasets(id, token(id)).writeTo(tar);
-    engine.algorithm(id, token(id)).writeTo(new ByteArrayOutputStream());
+    engine.exchange().datasets(id, token(id)).writeTo(tar);
+    engine.exchange().algorithm(id, token(id)).writeTo(new ByteArrayOutputStream());
     return tar.toByteArray();
   }
 
@@ -193,7 +191,9 @@ final class KubeFixture implements AutoCloseable {
       tar.write(data);
       tar.closeArchiveEntry();
     }
-    engine.receiveOutputs(id, token(id), new java.io.ByteArrayInputStream(bytes.toByteArray()));
+    engine
+        .exchange()
+        .receiveOutputs(id, token(id), new java.io.ByteArrayInputStream(bytes.toByteArray()));
   }
 
   String token(JobId id) {

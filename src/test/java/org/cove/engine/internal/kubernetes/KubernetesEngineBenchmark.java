@@ -12,9 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.cove.engine.internal.Eventually;
-import org.cove.engine.internal.Specs;
-import org.cove.engine.internal.Trees;
+import org.cove.engine.internal.core.Eventually;
+import org.cove.engine.internal.core.Specs;
+import org.cove.engine.internal.core.Trees;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
@@ -52,7 +52,7 @@ public final class KubernetesEngineBenchmark {
     try (KubeFixture kube = new KubeFixture(dataDir)) {
       KubernetesBackend[] engine = {null};
       engine[0] = kube.engine(KubeFixture.settings());
-      engine[0].startController();
+      engine[0].runtime().startController();
       try (AutoKubelet kubelet = new AutoKubelet(kube, () -> engine[0])) {
         run(kube, engine[0], 5); // warm-up
         // the gap of one job at a time: the engine's own reaction, not a queue
@@ -131,11 +131,13 @@ public final class KubernetesEngineBenchmark {
       KubernetesBackend engine = kube.engine(KubeFixture.settings());
       long synced = System.nanoTime();
       Eventually.until(
-          "the cache holds them all", Duration.ofMinutes(10), () -> engine.jobs().size() >= cached);
+          "the cache holds them all",
+          Duration.ofMinutes(10),
+          () -> engine.jobs().jobs().size() >= cached);
       System.out.printf(
           "informer cache of %d jobs filled in %.1f s; heap used %d MB more%n",
           cached, (System.nanoTime() - synced) / 1e9, (usedHeap() - before) / (1024 * 1024));
-      engine.startController();
+      engine.runtime().startController();
       List<Long> latencies = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         long t = System.nanoTime();
@@ -174,18 +176,18 @@ public final class KubernetesEngineBenchmark {
     report(
         cached + " jobs cached over " + OWNERS + " owners, one owner's jobs listed",
         alternate(
-            () -> engine.jobsOf(someone).size(),
-            () -> engine.jobs(s -> s.owner().equals(someone), false).size()));
+            () -> engine.jobs().jobsOf(someone).size(),
+            () -> engine.jobs().jobs(s -> s.owner().equals(someone), false).size()));
     report(
         cached + " jobs cached on " + OWNERS + " publishers' datasets, one publisher's listed",
         alternate(
-            () -> engine.jobsOnDatasetsOf(someone).size(),
-            () -> engine.jobs(s -> s.onDatasetsOf(someone), false).size()));
+            () -> engine.jobs().jobsOnDatasetsOf(someone).size(),
+            () -> engine.jobs().jobs(s -> s.onDatasetsOf(someone), false).size()));
     report(
         cached + " finished jobs cached, the environment's unfinished jobs counted",
         alternate(
-            () -> engine.unfinishedJobs(environment),
-            () -> engine.jobs(s -> s.environment().equals(environment), true).size()));
+            () -> engine.jobs().unfinishedJobs(environment),
+            () -> engine.jobs().jobs(s -> s.environment().equals(environment), true).size()));
   }
 
   private static void report(String what, Alternated times) {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.cove.engine.internal.Eventually;
-import org.cove.engine.internal.Specs;
+import org.cove.engine.internal.core.Eventually;
+import org.cove.engine.internal.core.Specs;
 import org.cove.operator.JobId;
 import org.cove.operator.JobStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -49,8 +49,8 @@ class KubernetesEngineConcurrencyTest {
   void two_engines_acting_at_once_never_create_two_pods_for_one_stage_and_attempt() {
     first = kube.engine(KubeFixture.settings());
     KubernetesBackend second = kube.engine(KubeFixture.settings());
-    first.startController();
-    second.startController();
+    first.runtime().startController();
+    second.runtime().startController();
     List<JobId> ids = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       ids.add(kube.submit(i % 2 == 0 ? first : second, Specs.python("print(" + i + ")").build()));
@@ -76,19 +76,21 @@ class KubernetesEngineConcurrencyTest {
     first = kube.engine(KubeFixture.settings());
     KubernetesBackend second = kube.engine(KubeFixture.settings());
     Duration lease = Duration.ofSeconds(2);
-    first.startElected("first", lease);
-    Eventually.until("the first engine leads", KubeFixture.patience(), first::controlling);
-    second.startElected("second", lease);
+    first.runtime().startElected("first", lease);
+    Eventually.until(
+        "the first engine leads", KubeFixture.patience(), first.runtime()::controlling);
+    second.runtime().startElected("second", lease);
     JobId before = kube.submit(second, Specs.python("1").build());
     Eventually.until(
         "a job done under the first leader",
         KubeFixture.patience(),
         () -> kube.statusCode(before) == JobStatus.FINISHED.code());
-    assertThat(second.controlling()).isFalse();
+    assertThat(second.runtime().controlling()).isFalse();
 
     first.close();
     first = second;
-    Eventually.until("the second engine takes over", KubeFixture.patience(), second::controlling);
+    Eventually.until(
+        "the second engine takes over", KubeFixture.patience(), second.runtime()::controlling);
     JobId after = kube.submit(second, Specs.python("2").build());
     Eventually.until(
         "a job done under the second leader",
@@ -111,7 +113,7 @@ class KubernetesEngineConcurrencyTest {
   void a_writer_racing_the_controllers_status_writes_loses_nothing_and_the_controller_neither()
       throws Exception {
     first = kube.engine(KubeFixture.settings());
-    first.startController();
+    first.runtime().startController();
     JobId id = kube.submit(first, Specs.python("1").build());
     race(id, RACING_WRITES).get(10, TimeUnit.MINUTES);
     Eventually.until(

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cove.engine.internal.Eventually;
-import org.cove.engine.internal.Specs;
+import org.cove.engine.internal.core.Eventually;
+import org.cove.engine.internal.core.Specs;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
 import org.cove.operator.JobResult;
@@ -87,9 +87,9 @@ class KubernetesEngineCrashTest {
       CrashAt steps = new CrashAt(1 + random.nextInt(24));
       steps.job = id.value();
       engine = kube.engine(KubeFixture.settings(), steps);
-      engine.startController();
+      engine.runtime().startController();
       kube.answerLogs(id);
-      engine.submit(id, Specs.python("print(" + run + ")").build());
+      engine.jobs().submit(id, Specs.python("print(" + run + ")").build());
       // crash and restart until the job has ended; each new engine may crash again
       while (!ended(id)) {
         if (steps.crashedAt != null) {
@@ -98,7 +98,7 @@ class KubernetesEngineCrashTest {
           steps = new CrashAt(random.nextBoolean() ? 1 + random.nextInt(24) : Integer.MAX_VALUE);
           steps.job = id.value();
           engine = kube.engine(KubeFixture.settings(), steps);
-          engine.startController();
+          engine.runtime().startController();
         }
         Thread.onSpinWait();
       }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.cove.engine.internal.Eventually;
-import org.cove.engine.internal.Specs;
+import org.cove.engine.internal.core.Eventually;
+import org.cove.engine.internal.core.JobHistory;
+import org.cove.engine.internal.core.Specs;
+import org.cove.engine.internal.core.StorageExpiry;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
 import org.cove.operator.JobResult;
@@ -34,7 +36,7 @@ class KubernetesEngineFailuresTest {
   void start() {
     kube = new KubeFixture(dataDir);
     engine = kube.engine(KubeFixture.settings());
-    engine.startController();
+    engine.runtime().startController();
   }
 
   @AfterEach
@@ -98,7 +100,7 @@ class KubernetesEngineFailuresTest {
     kube.finish(id, Stage.CONFIGURE, 0);
     awaitPod(id, Stage.ALGORITHM);
     awaitStatus(id, JobStatus.RUNNING, KubeFixture.patience());
-    engine.stopController();
+    engine.runtime().stopController();
     kube.client
         .pods()
         .inNamespace(KubeFixture.NAMESPACE)
@@ -126,17 +128,27 @@ class KubernetesEngineFailuresTest {
             () -> indexer(null),
             () -> indexer(null),
             Steps.NONE);
+    ResultStore results = new ResultStore(dataDir.resolve("stale-results"), 1 << 20);
+    JobRecord record =
+        new JobRecord(
+            new StatusWriter(kube.client, KubeFixture.NAMESPACE),
+            new JobLedger(new JobHistory(kube.ledger, KubeFixture.ENGINE), Steps.NONE),
+            Steps.NONE);
     return new JobReconciler(
         objects,
         new JobManifests(settings),
-        new StatusWriter(kube.client, KubeFixture.NAMESPACE),
-        new ResultStore(dataDir.resolve("stale-results"), 1 << 20),
-        new JobLedger(kube.ledger, KubeFixture.ENGINE, Steps.NONE),
-        kube.clock,
+        record,
+        new PodLogs(objects, results, Steps.NONE),
+        new Endings(
+            objects,
+            record,
+            results,
+            new StorageExpiry(kube.environments()),
+            settings,
+            kube.clock,
+            job -> {}),
         settings,
-        job -> java.util.Optional.of(Duration.ofHours(1)),
-        job -> {},
-        Steps.NONE);
+        kube.clock);
   }
 
   /** A cache that holds only {@code object} (or nothing), however the API changes. */
@@ -165,8 +177,8 @@ class KubernetesEngineFailuresTest {
   void an_algorithm_past_its_deadline_is_stopped_by_the_engine_and_ends_43() {
     JobId id = toAlgorithm(Specs.python("1").maxDuration(Duration.ofSeconds(60)));
     kube.running(id, Stage.ALGORITHM);
-    kube.clock.advance(Duration.ofSeconds(60).plus(JobReconciler.DEADLINE_GRACE));
-    engine.resyncNow();
+    kube.clock.advance(Duration.ofSeconds(60).plus(Deadlines.GRACE));
+    engine.runtime().resyncNow();
     awaitStatus(id, JobStatus.PUBLISHING, BOUND);
     assertThat(kube.pod(id, Stage.ALGORITHM)).isEmpty();
     Job job = publishAndEnd(id, JobStatus.TIMED_OUT);
@@ -177,7 +189,7 @@ class KubernetesEngineFailuresTest {
   void a_stop_request_ends_the_running_algorithm_publishes_its_log_and_ends_44() {
     JobId id = toAlgorithm(Specs.python("1"));
     kube.running(id, Stage.ALGORITHM);
-    engine.requestStop(id);
+    engine.jobs().requestStop(id);
     awaitStatus(id, JobStatus.PUBLISHING, BOUND);
     assertThat(kube.pod(id, Stage.ALGORITHM)).isEmpty();
     Job job = publishAndEnd(id, JobStatus.STOPPED);
@@ -189,7 +201,7 @@ class KubernetesEngineFailuresTest {
   void a_job_stopped_while_configuring_never_runs_its_algorithm() {
     JobId id = kube.submit(engine, Specs.python("1").build());
     awaitPod(id, Stage.CONFIGURE);
-    engine.requestStop(id);
+    engine.jobs().requestStop(id);
     awaitStatus(id, JobStatus.PUBLISHING, BOUND);
     publishAndEnd(id, JobStatus.STOPPED);
     assertThat(kube.ledger.keys()).doesNotContain("job:" + id + ":status:40");
@@ -223,10 +235,12 @@ class KubernetesEngineFailuresTest {
     kube.finish(id, Stage.ALGORITHM, 0);
     publishAndEnd(id, JobStatus.FINISHED);
     kube.clock.advance(Duration.ofSeconds(kube.storageExpirySeconds + 1));
-    engine.resyncNow();
+    engine.runtime().resyncNow();
     Eventually.until("the job is gone", KubeFixture.patience(), () -> kube.resource(id) == null);
     Eventually.until(
-        "the job is gone from the cache", KubeFixture.patience(), () -> engine.find(id).isEmpty());
+        "the job is gone from the cache",
+        KubeFixture.patience(),
+        () -> engine.jobs().find(id).isEmpty());
   }
 
   private JobId toAlgorithm(Specs specs) {
@@ -243,7 +257,7 @@ class KubernetesEngineFailuresTest {
     awaitStatus(id, JobStatus.PUBLISHING, KubeFixture.patience());
     kube.finish(id, Stage.PUBLISH, 0);
     awaitStatus(id, end, KubeFixture.patience());
-    return engine.find(id).orElseThrow();
+    return engine.jobs().find(id).orElseThrow();
   }
 
   private void awaitPod(JobId id, Stage stage) {
@@ -257,6 +271,6 @@ class KubernetesEngineFailuresTest {
         within,
         () ->
             kube.statusCode(id) == status.code()
-                && engine.find(id).map(Job::status).orElse(null) == status);
+                && engine.jobs().find(id).map(Job::status).orElse(null) == status);
   }
 }

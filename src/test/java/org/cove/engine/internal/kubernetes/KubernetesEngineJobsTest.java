@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.cove.engine.internal.Eventually;
-import org.cove.engine.internal.Specs;
+import org.cove.engine.internal.core.Eventually;
+import org.cove.engine.internal.core.Specs;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
 import org.cove.operator.JobResult;
@@ -33,7 +33,7 @@ class KubernetesEngineJobsTest {
   void start() {
     kube = new KubeFixture(dataDir);
     engine = kube.engine(KubeFixture.settings());
-    engine.startController();
+    engine.runtime().startController();
   }
 
   @AfterEach
@@ -64,7 +64,7 @@ class KubernetesEngineJobsTest {
     kube.finish(id, Stage.PUBLISH, 0);
 
     awaitStatus(id, JobStatus.FINISHED);
-    Job job = engine.find(id).orElseThrow();
+    Job job = engine.jobs().find(id).orElseThrow();
     assertThat(job.results())
         .extracting(JobResult::type, JobResult::filename)
         .containsExactly(
@@ -72,9 +72,9 @@ class KubernetesEngineJobsTest {
             org.assertj.core.groups.Tuple.tuple(ResultType.ALGORITHM_LOG, "algorithm.log"),
             org.assertj.core.groups.Tuple.tuple(ResultType.CONFIGURATION_LOG, "configuration.log"),
             org.assertj.core.groups.Tuple.tuple(ResultType.PUBLISH_LOG, "publish.log"));
-    assertThat(new String(engine.openResult(id, 0).readAllBytes(), StandardCharsets.UTF_8))
+    assertThat(new String(engine.jobs().openResult(id, 0).readAllBytes(), StandardCharsets.UTF_8))
         .isEqualTo("42\n");
-    assertThat(new String(engine.openResult(id, 1).readAllBytes(), StandardCharsets.UTF_8))
+    assertThat(new String(engine.jobs().openResult(id, 1).readAllBytes(), StandardCharsets.UTF_8))
         .isEqualTo("algorithm log of " + JobNames.pod(id, Stage.ALGORITHM, 1) + "\n");
     assertThat(job.exitCode()).contains(0);
     assertThat(job.timeline().keySet())
@@ -109,10 +109,10 @@ class KubernetesEngineJobsTest {
     kube.clock.advance(java.time.Duration.ofSeconds(1));
     JobId second = kube.submit(engine, Specs.python("2").build());
     Eventually.until(
-        "both jobs are cached", KubeFixture.patience(), () -> engine.jobs().size() == 2);
-    assertThat(engine.jobs()).extracting(Job::id).containsExactly(second, first);
-    assertThat(engine.jobs(spec -> spec.owner().equals(Specs.OWNER), true)).hasSize(2);
-    assertThat(engine.jobs(spec -> spec.owner().equals(Specs.VIEWER), false)).isEmpty();
+        "both jobs are cached", KubeFixture.patience(), () -> engine.jobs().jobs().size() == 2);
+    assertThat(engine.jobs().jobs()).extracting(Job::id).containsExactly(second, first);
+    assertThat(engine.jobs().jobs(spec -> spec.owner().equals(Specs.OWNER), true)).hasSize(2);
+    assertThat(engine.jobs().jobs(spec -> spec.owner().equals(Specs.VIEWER), false)).isEmpty();
   }
 
   @Test
@@ -134,14 +134,16 @@ class KubernetesEngineJobsTest {
         KubeFixture.patience(),
         () -> {
           try {
-            engine.jobs();
+            engine.jobs().jobs();
             return false;
           } catch (RuntimeException e) {
             return true;
           }
         });
-    assertThat(engine.jobsOf(Specs.OWNER)).extracting(Job::id).containsExactly(second, first);
-    assertThat(engine.jobsOf(Specs.PUBLISHER)).isEmpty();
+    assertThat(engine.jobs().jobsOf(Specs.OWNER))
+        .extracting(Job::id)
+        .containsExactly(second, first);
+    assertThat(engine.jobs().jobsOf(Specs.PUBLISHER)).isEmpty();
   }
 
   @Test
@@ -152,13 +154,15 @@ class KubernetesEngineJobsTest {
     org.cove.operator.JobSpec elsewhere = Specs.python("3").publishedBy(Specs.VIEWER).build();
     JobId others = kube.submit(engine, elsewhere);
     Eventually.until(
-        "all three are cached", KubeFixture.patience(), () -> engine.jobs().size() == 3);
+        "all three are cached", KubeFixture.patience(), () -> engine.jobs().jobs().size() == 3);
 
-    assertThat(engine.jobsOnDatasetsOf(Specs.PUBLISHER))
+    assertThat(engine.jobs().jobsOnDatasetsOf(Specs.PUBLISHER))
         .extracting(Job::id)
         .containsExactly(second, first);
-    assertThat(engine.jobsOnDatasetsOf(Specs.VIEWER)).extracting(Job::id).containsExactly(others);
-    assertThat(engine.jobsOnDatasetsOf(Specs.OWNER)).isEmpty();
+    assertThat(engine.jobs().jobsOnDatasetsOf(Specs.VIEWER))
+        .extracting(Job::id)
+        .containsExactly(others);
+    assertThat(engine.jobs().jobsOnDatasetsOf(Specs.OWNER)).isEmpty();
   }
 
   @Test
@@ -169,43 +173,50 @@ class KubernetesEngineJobsTest {
     Eventually.until(
         "all three are cached",
         KubeFixture.patience(),
-        () -> engine.unfinishedJobs("small") == 2 && engine.unfinishedJobs("large") == 1);
-    assertThat(engine.unfinishedJobs("elsewhere")).isZero();
+        () ->
+            engine.jobs().unfinishedJobs("small") == 2
+                && engine.jobs().unfinishedJobs("large") == 1);
+    assertThat(engine.jobs().unfinishedJobs("elsewhere")).isZero();
 
     awaitPod(failing, Stage.CONFIGURE);
     kube.finish(failing, Stage.CONFIGURE, 31);
     awaitPod(failing, Stage.PUBLISH);
-    assertThat(engine.unfinishedJobs("small")).as("publishing its logs").isEqualTo(2);
+    assertThat(engine.jobs().unfinishedJobs("small")).as("publishing its logs").isEqualTo(2);
     kube.finish(failing, Stage.PUBLISH, 0);
 
     Eventually.until(
         "the failed job has left the count",
         KubeFixture.patience(),
-        () -> engine.find(failing).orElseThrow().status().terminal());
-    assertThat(engine.unfinishedJobs("small")).isEqualTo(1);
-    assertThat(engine.unfinishedJobs("large")).isEqualTo(1);
+        () -> engine.jobs().find(failing).orElseThrow().status().terminal());
+    assertThat(engine.jobs().unfinishedJobs("small")).isEqualTo(1);
+    assertThat(engine.jobs().unfinishedJobs("large")).isEqualTo(1);
   }
 
   @Test
   void a_wrong_token_gets_nothing() {
     JobId id = kube.submit(engine, Specs.python("1").build());
     awaitPod(id, Stage.CONFIGURE);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.datasets(id, "0".repeat(64)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> engine.exchange().datasets(id, "0".repeat(64)))
         .isInstanceOf(org.cove.shared.NotFoundException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.datasets(id, null))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.exchange().datasets(id, null))
         .isInstanceOf(org.cove.shared.NotFoundException.class);
   }
 
   @Test
   void images_without_a_digest_are_refused_with_a_reason() {
     assertThat(
-            engine.refusalFor(
-                new org.cove.operator.JobSpec.Container("python", "3.11", "", "python $ALGO")))
+            engine
+                .jobs()
+                .refusalFor(
+                    new org.cove.operator.JobSpec.Container("python", "3.11", "", "python $ALGO")))
         .hasValueSatisfying(why -> assertThat(why).contains("digest"));
     assertThat(
-            engine.refusalFor(
-                new org.cove.operator.JobSpec.Container(
-                    "python", "3.11", "sha256:" + "a".repeat(64), "python $ALGO")))
+            engine
+                .jobs()
+                .refusalFor(
+                    new org.cove.operator.JobSpec.Container(
+                        "python", "3.11", "sha256:" + "a".repeat(64), "python $ALGO")))
         .isEmpty();
   }
 
@@ -241,7 +252,7 @@ class KubernetesEngineJobsTest {
         KubeFixture.patience(),
         () ->
             kube.statusCode(id) == status.code()
-                && engine.find(id).map(Job::status).orElse(null) == status);
+                && engine.jobs().find(id).map(Job::status).orElse(null) == status);
   }
 
   static List<String> entries(byte[] tar) throws Exception {

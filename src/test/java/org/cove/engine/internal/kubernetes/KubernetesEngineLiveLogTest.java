@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.cove.engine.internal.Eventually;
-import org.cove.engine.internal.Specs;
+import org.cove.engine.internal.core.Eventually;
+import org.cove.engine.internal.core.Specs;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
 import org.cove.operator.JobStatus;
@@ -33,7 +33,7 @@ class KubernetesEngineLiveLogTest {
   void start() {
     kube = new KubeFixture(dataDir);
     engine = kube.engine(KubeFixture.settings());
-    engine.startController();
+    engine.runtime().startController();
   }
 
   @AfterEach
@@ -51,23 +51,23 @@ class KubernetesEngineLiveLogTest {
     logOnce(id, "one\ntw");
     logOnce(id, "one\ntwo\nthr");
     answer(id, Stage.ALGORITHM, "one\ntwo\nthree\nfour");
-    engine.submit(id, Specs.python("1").build());
+    engine.jobs().submit(id, Specs.python("1").build());
     awaitPod(id, Stage.CONFIGURE);
     kube.finish(id, Stage.CONFIGURE, 0);
     awaitPod(id, Stage.ALGORITHM);
     awaitStatus(id, JobStatus.RUNNING);
 
-    assertThat(read(engine.openLiveLog(id, 0))).isEqualTo("one\n");
-    assertThat(read(engine.openLiveLog(id, 4))).isEqualTo("two\n");
+    assertThat(read(engine.jobs().openLiveLog(id, 0))).isEqualTo("one\n");
+    assertThat(read(engine.jobs().openLiveLog(id, 4))).isEqualTo("two\n");
 
     kube.finish(id, Stage.ALGORITHM, 0);
     awaitStatus(id, JobStatus.PUBLISHING);
-    assertThat(read(engine.openLiveLog(id, 8))).isEqualTo("three\nfour");
+    assertThat(read(engine.jobs().openLiveLog(id, 8))).isEqualTo("three\nfour");
 
     kube.finish(id, Stage.PUBLISH, 0);
     awaitStatus(id, JobStatus.FINISHED);
-    assertThat(read(engine.openLiveLog(id, 0))).isEqualTo("one\ntwo\nthree\nfour");
-    assertThat(engine.openLiveLog(id, 18)).isEmpty();
+    assertThat(read(engine.jobs().openLiveLog(id, 0))).isEqualTo("one\ntwo\nthree\nfour");
+    assertThat(engine.jobs().openLiveLog(id, 18)).isEmpty();
   }
 
   @Test
@@ -82,11 +82,11 @@ class KubernetesEngineLiveLogTest {
         .withPath(logPath(pod))
         .andReturn(400, "{\"kind\":\"Status\",\"message\":\"container is waiting to start\"}")
         .once();
-    engine.submit(id, Specs.python("1").build());
+    engine.jobs().submit(id, Specs.python("1").build());
     awaitPod(id, Stage.CONFIGURE);
     kube.finish(id, Stage.CONFIGURE, 0);
     awaitStatus(id, JobStatus.RUNNING);
-    assertThat(engine.openLiveLog(id, 0)).isEmpty();
+    assertThat(engine.jobs().openLiveLog(id, 0)).isEmpty();
   }
 
   private void answer(JobId id, Stage stage, String log) {
@@ -129,6 +129,6 @@ class KubernetesEngineLiveLogTest {
         KubeFixture.patience(),
         () ->
             kube.statusCode(id) == status.code()
-                && engine.find(id).map(Job::status).orElse(null) == status);
+                && engine.jobs().find(id).map(Job::status).orElse(null) == status);
   }
 }

@@ -1,9 +1,9 @@
 package org.cove.engine.internal.kubernetes;
 
 import java.nio.file.Path;
-import org.cove.engine.internal.EngineScenarios;
-import org.cove.engine.internal.FakeAuditTrail;
-import org.cove.engine.internal.FakeInputs;
+import org.cove.engine.internal.core.EngineScenarios;
+import org.cove.engine.internal.core.FakeAuditTrail;
+import org.cove.engine.internal.core.FakeInputs;
 import org.cove.operator.JobId;
 import org.cove.operator.spi.ComputeEngine;
 import org.cove.shared.Address;
@@ -18,12 +18,12 @@ class KubernetesEngineScenariosTest extends EngineScenarios {
   protected Backend backend(Path dataDir) {
     KubeFixture kube = new KubeFixture(dataDir);
     KubernetesBackend engine = kube.engine(KubeFixture.settings());
-    RunningKubelet kubelet = new RunningKubelet(kube, engine, dataDir.resolve("node"));
-    engine.startController();
+    RunningKubelet kubelet = new RunningKubelet(kube, engine.exchange(), dataDir.resolve("node"));
+    engine.runtime().startController();
     return new Backend() {
       @Override
       public ComputeEngine engine() {
-        return engine;
+        return engine.jobs();
       }
 
       @Override

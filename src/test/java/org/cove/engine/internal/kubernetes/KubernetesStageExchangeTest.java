@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.cove.engine.internal.Eventually;
-import org.cove.engine.internal.LogCapture;
-import org.cove.engine.internal.Specs;
+import org.cove.engine.internal.core.Eventually;
+import org.cove.engine.internal.core.LogCapture;
+import org.cove.engine.internal.core.Specs;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
 import org.cove.operator.JobResult;
@@ -54,7 +54,7 @@ class KubernetesStageExchangeTest {
     log = LogCapture.of("org.cove");
     kube = new KubeFixture(dataDir);
     engine = kube.engine(KubeFixture.settings());
-    engine.startController();
+    engine.runtime().startController();
   }
 
   @AfterEach
@@ -69,14 +69,17 @@ class KubernetesStageExchangeTest {
       throws Exception {
     JobId id = kube.submit(engine, Specs.python("print('hi')").build());
     awaitPod(id, Stage.CONFIGURE);
-    assertThat(KubernetesEngineJobsTest.entries(fetch(engine.datasets(id, kube.token(id)))))
+    assertThat(
+            KubernetesEngineJobsTest.entries(fetch(engine.exchange().datasets(id, kube.token(id)))))
         .contains("inputs/" + Specs.DATASET.hex() + "/0", "inputs/algoCustomData.json");
-    assertThat(new String(fetch(engine.algorithm(id, kube.token(id))), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                fetch(engine.exchange().algorithm(id, kube.token(id))), StandardCharsets.UTF_8))
         .isEqualTo("print('hi')");
     kube.finish(id, Stage.CONFIGURE, 0);
     awaitPod(id, Stage.ALGORITHM);
     toPublishing(id);
-    engine.receiveOutputs(id, kube.token(id), tar(file("./a/result.txt", "42\n")));
+    engine.exchange().receiveOutputs(id, kube.token(id), tar(file("./a/result.txt", "42\n")));
     kube.finish(id, Stage.PUBLISH, 0);
     Job job = awaitStatus(id, JobStatus.FINISHED);
     assertThat(job.results())
@@ -97,13 +100,14 @@ class KubernetesStageExchangeTest {
     tokens.add("0".repeat(64));
     tokens.add(kube.token(other));
     for (String token : tokens) {
-      assertNotFound(() -> engine.datasets(id, token));
-      assertNotFound(() -> engine.algorithm(id, token));
-      assertNotFound(() -> engine.receiveOutputs(id, token, tar(file("x", "1"))));
+      assertNotFound(() -> engine.exchange().datasets(id, token));
+      assertNotFound(() -> engine.exchange().algorithm(id, token));
+      assertNotFound(() -> engine.exchange().receiveOutputs(id, token, tar(file("x", "1"))));
     }
     JobId unknown = JobId.random();
-    assertNotFound(() -> engine.datasets(unknown, kube.token(id)));
-    assertNotFound(() -> engine.receiveOutputs(unknown, kube.token(id), tar(file("x", "1"))));
+    assertNotFound(() -> engine.exchange().datasets(unknown, kube.token(id)));
+    assertNotFound(
+        () -> engine.exchange().receiveOutputs(unknown, kube.token(id), tar(file("x", "1"))));
   }
 
   @Test
@@ -112,7 +116,8 @@ class KubernetesStageExchangeTest {
     JobId id = kube.submit(engine, Specs.python("1").build());
     awaitPod(id, Stage.CONFIGURE);
     kube.inputs.failDatasets = true;
-    org.cove.operator.spi.StageExchange.Content datasets = engine.datasets(id, kube.token(id));
+    org.cove.operator.spi.StageExchange.Content datasets =
+        engine.exchange().datasets(id, kube.token(id));
     assertThatThrownBy(() -> datasets.writeTo(new ByteArrayOutputStream()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("datasets")
@@ -125,7 +130,8 @@ class KubernetesStageExchangeTest {
   void outputs_before_the_publish_stage_are_refused() throws Exception {
     JobId id = toAlgorithm(Specs.python("1"));
     assertRefused(
-        () -> engine.receiveOutputs(id, kube.token(id), tar(file("early.txt", "x"))), 409);
+        () -> engine.exchange().receiveOutputs(id, kube.token(id), tar(file("early.txt", "x"))),
+        409);
     assertThat(resultFiles(id)).isEmpty();
   }
 
@@ -133,9 +139,10 @@ class KubernetesStageExchangeTest {
   void a_second_upload_is_refused_and_the_first_kept() throws Exception {
     JobId id = toAlgorithm(Specs.python("1"));
     toPublishing(id);
-    engine.receiveOutputs(id, kube.token(id), tar(file("first.txt", "1")));
+    engine.exchange().receiveOutputs(id, kube.token(id), tar(file("first.txt", "1")));
     assertRefused(
-        () -> engine.receiveOutputs(id, kube.token(id), tar(file("second.txt", "2"))), 409);
+        () -> engine.exchange().receiveOutputs(id, kube.token(id), tar(file("second.txt", "2"))),
+        409);
     kube.finish(id, Stage.PUBLISH, 0);
     Job job = awaitStatus(id, JobStatus.FINISHED);
     assertThat(job.results())
@@ -163,13 +170,15 @@ class KubernetesStageExchangeTest {
     Set<String> before = filesUnder(dataDir);
     assertRefused(
         () ->
-            engine.receiveOutputs(
-                id, kube.token(id), tar(file("fine.txt", "ok"), file(name, "escaped"))),
+            engine
+                .exchange()
+                .receiveOutputs(
+                    id, kube.token(id), tar(file("fine.txt", "ok"), file(name, "escaped"))),
         400);
     assertThat(filesUnder(dataDir)).isEqualTo(before);
     assertThat(Path.of("/tmp/cove-escape")).doesNotExist();
     // refused whole: the publish pod may still hand over proper outputs
-    engine.receiveOutputs(id, kube.token(id), tar(file("fine.txt", "ok")));
+    engine.exchange().receiveOutputs(id, kube.token(id), tar(file("fine.txt", "ok")));
     assertThat(resultFiles(id)).containsExactly("outputs/fine.txt");
   }
 
@@ -180,30 +189,39 @@ class KubernetesStageExchangeTest {
     Set<String> before = filesUnder(dataDir);
     assertRefused(
         () ->
-            engine.receiveOutputs(
-                id, kube.token(id), tar(file("same.txt", "1"), file("./same.txt", "2"))),
+            engine
+                .exchange()
+                .receiveOutputs(
+                    id, kube.token(id), tar(file("same.txt", "1"), file("./same.txt", "2"))),
         400);
     assertRefused(
         () ->
-            engine.receiveOutputs(
-                id, kube.token(id), tar(file("a", "file"), file("a/b", "under a file"))),
+            engine
+                .exchange()
+                .receiveOutputs(
+                    id, kube.token(id), tar(file("a", "file"), file("a/b", "under a file"))),
         400);
     byte[] garbage = "this is not a tar stream ".repeat(100).getBytes(StandardCharsets.UTF_8);
     assertRefused(
-        () -> engine.receiveOutputs(id, kube.token(id), new ByteArrayInputStream(garbage)), 400);
+        () ->
+            engine.exchange().receiveOutputs(id, kube.token(id), new ByteArrayInputStream(garbage)),
+        400);
     byte[] whole = tar(file("big.txt", "x".repeat(5000))).readAllBytes();
     byte[] cut = java.util.Arrays.copyOf(whole, 2048);
     assertRefused(
-        () -> engine.receiveOutputs(id, kube.token(id), new ByteArrayInputStream(cut)), 400);
+        () -> engine.exchange().receiveOutputs(id, kube.token(id), new ByteArrayInputStream(cut)),
+        400);
     assertThat(filesUnder(dataDir)).isEqualTo(before);
 
-    engine.receiveOutputs(
-        id,
-        kube.token(id),
-        tar(
-            file("real.txt", "ok"),
-            link("passwd", "/etc/passwd", TarConstants.LF_SYMLINK),
-            link("hard", "/etc/shadow", TarConstants.LF_LINK)));
+    engine
+        .exchange()
+        .receiveOutputs(
+            id,
+            kube.token(id),
+            tar(
+                file("real.txt", "ok"),
+                link("passwd", "/etc/passwd", TarConstants.LF_SYMLINK),
+                link("hard", "/etc/shadow", TarConstants.LF_LINK)));
     assertThat(resultFiles(id)).containsExactly("outputs/real.txt");
   }
 
@@ -212,13 +230,13 @@ class KubernetesStageExchangeTest {
       throws Exception {
     // 1e-6 GB: about 1 KiB
     JobId id = toAlgorithm(Specs.python("1").disk(1e-6));
-    long quota = engine.outputQuota(spec(id));
+    long quota = engine.exchange().outputQuota(spec(id));
     assertThat(quota).isBetween(1000L, 1100L);
     toPublishing(id);
     AtomicLong sent = new AtomicLong();
     // an entry that claims 8 GB and would stream them: only a little past the quota is read
     InputStream endless = endlessTar(sent);
-    assertRefused(() -> engine.receiveOutputs(id, kube.token(id), endless), 413);
+    assertRefused(() -> engine.exchange().receiveOutputs(id, kube.token(id), endless), 413);
     assertThat(sent.get()).isLessThan(quota + 1024 * 1024);
     assertThat(resultFiles(id)).isEmpty();
     assertThat(kube.resource(id).getStatus().failureCode)
@@ -238,7 +256,10 @@ class KubernetesStageExchangeTest {
     JobId id = toAlgorithm(Specs.python("1").disk(1e-6));
     toPublishing(id);
     assertRefused(
-        () -> engine.receiveOutputs(id, kube.token(id), tar(file("big.txt", "x".repeat(4000)))),
+        () ->
+            engine
+                .exchange()
+                .receiveOutputs(id, kube.token(id), tar(file("big.txt", "x".repeat(4000)))),
         413);
     kube.finish(id, Stage.PUBLISH, 0);
     awaitStatus(id, JobStatus.OUTPUT_LIMIT_EXCEEDED);
@@ -248,7 +269,7 @@ class KubernetesStageExchangeTest {
   void outputs_within_the_quota_are_kept() throws Exception {
     JobId id = toAlgorithm(Specs.python("1").disk(1e-6));
     toPublishing(id);
-    engine.receiveOutputs(id, kube.token(id), tar(file("small.txt", "x".repeat(900))));
+    engine.exchange().receiveOutputs(id, kube.token(id), tar(file("small.txt", "x".repeat(900))));
     kube.finish(id, Stage.PUBLISH, 0);
     awaitStatus(id, JobStatus.FINISHED);
   }
@@ -270,8 +291,8 @@ class KubernetesStageExchangeTest {
                     .withName(JobNames.tokenSecret(id))
                     .get()
                 == null);
-    assertNotFound(() -> engine.datasets(id, token));
-    assertNotFound(() -> engine.receiveOutputs(id, token, tar(file("late.txt", "x"))));
+    assertNotFound(() -> engine.exchange().datasets(id, token));
+    assertNotFound(() -> engine.exchange().receiveOutputs(id, token, tar(file("late.txt", "x"))));
     assertThat(resultFiles(id)).noneMatch(f -> f.startsWith("outputs/"));
   }
 
@@ -307,8 +328,8 @@ class KubernetesStageExchangeTest {
         KubeFixture.patience(),
         () ->
             kube.statusCode(id) == status.code()
-                && engine.find(id).map(Job::status).orElse(null) == status);
-    return engine.find(id).orElseThrow();
+                && engine.jobs().find(id).map(Job::status).orElse(null) == status);
+    return engine.jobs().find(id).orElseThrow();
   }
 
   private void assertNotFound(ThrowingCall call) {

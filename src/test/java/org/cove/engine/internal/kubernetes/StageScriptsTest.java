@@ -91,7 +91,7 @@ class StageScriptsTest {
     algorithm = "print('hello')\n".getBytes(UTF_8);
     Path data = temp.resolve("data");
 
-    Run run = run(JobManifests.CONFIGURE_SCRIPT, "/data", data);
+    Run run = run(StageScripts.CONFIGURE, "/data", data);
 
     assertThat(run.exit()).as(run.output()).isZero();
     assertThat(run.output()).contains("configured");
@@ -109,11 +109,11 @@ class StageScriptsTest {
   @Test
   void inputs_that_cannot_be_fetched_end_31_and_an_algorithm_that_cannot_end_32() throws Exception {
     algorithm = "print('hello')\n".getBytes(UTF_8);
-    assertThat(run(JobManifests.CONFIGURE_SCRIPT, "/data", temp.resolve("a")).exit()).isEqualTo(31);
+    assertThat(run(StageScripts.CONFIGURE, "/data", temp.resolve("a")).exit()).isEqualTo(31);
 
     datasets = tar(Map.of("inputs/0abc/0", "x".getBytes(UTF_8)));
     algorithm = null;
-    assertThat(run(JobManifests.CONFIGURE_SCRIPT, "/data", temp.resolve("b")).exit()).isEqualTo(32);
+    assertThat(run(StageScripts.CONFIGURE, "/data", temp.resolve("b")).exit()).isEqualTo(32);
   }
 
   @AfterEach
@@ -158,7 +158,7 @@ class StageScriptsTest {
   private record Run(int exit, String output) {}
 
   private Run publish(Path outputs) throws Exception {
-    return run(JobManifests.PUBLISH_SCRIPT, "/data/outputs", outputs);
+    return run(StageScripts.PUBLISH, "/data/outputs", outputs);
   }
 
   /** A script as its pod runs it, {@code mounted} and /tmp being the test's directories. */

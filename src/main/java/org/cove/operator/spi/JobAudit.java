@@ -1,0 +1,113 @@
+package org.cove.operator.spi;
+
+import static org.cove.shared.Jsons.JSON;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.cove.operator.JobId;
+import org.cove.operator.JobSpec;
+import org.cove.operator.JobStatus;
+import org.cove.shared.Address;
+import org.cove.shared.AuditEvent;
+
+/**
+ * A job's history as the ledger records it, spelled here once for the registry (what the accounts
+ * did: submit, stop, delete) and the engines (the submission of a job stored without payments, each
+ * status reached). Every entry is kept once under its key, {@code job:<id>:<mark>}, however often
+ * it is recorded; the local engine keeps the marks it recorded in its state files. Existing ledgers
+ * and state files hold these strings: they never change.
+ */
+public final class JobAudit {
+
+  /** The submission's mark: the consumer's act, whoever records it. */
+  public static final String SUBMITTED = "submitted";
+
+  private JobAudit() {}
+
+  /** Every key of the job starts so. */
+  public static String keyPrefix(JobId id) {
+    return "job:" + id.value() + ":";
+  }
+
+  public static String key(JobId id, String mark) {
+    return keyPrefix(id) + mark;
+  }
+
+  /** The mark of a status reached: {@code status:<code>}. */
+  public static String statusMark(JobStatus status) {
+    return "status:" + status.code();
+  }
+
+  public static String submittedKey(JobId id) {
+    return key(id, SUBMITTED);
+  }
+
+  public static String stopKey(JobId id) {
+    return key(id, "stop");
+  }
+
+  public static String deletedKey(JobId id) {
+    return key(id, "deleted");
+  }
+
+  public static AuditEvent submitted(JobId id, JobSpec spec) {
+    return new AuditEvent(
+        spec.owner(), "job-submitted", id.value(), describe(id, spec), parties(spec));
+  }
+
+  /** A status reached; the exit code and explanation belong to the status the job ended with. */
+  public static AuditEvent status(
+      Address engine,
+      JobId id,
+      JobSpec spec,
+      JobStatus status,
+      Optional<Integer> exitCode,
+      Optional<String> message) {
+    JsonObjectBuilder payload =
+        JSON.createObjectBuilder()
+            .add("jobId", id.value())
+            .add("status", status.code())
+            .add("statusText", status.text());
+    if (status.terminal()) {
+      exitCode.ifPresent(code -> payload.add("exitCode", code));
+      message.ifPresent(text -> payload.add("message", text));
+    }
+    return new AuditEvent(engine, "job-status", id.value(), payload.build(), parties(spec));
+  }
+
+  /** The owner, whoever may read the results, and the publishers of what the job used. */
+  public static Set<Address> parties(JobSpec spec) {
+    Set<Address> parties = new HashSet<>(spec.additionalViewers());
+    parties.add(spec.owner());
+    spec.datasets().forEach(d -> parties.add(d.publisher()));
+    spec.algorithm().publisher().ifPresent(parties::add);
+    return parties;
+  }
+
+  private static JsonObject describe(JobId id, JobSpec spec) {
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
+    spec.datasets()
+        .forEach(
+            d ->
+                datasets.add(
+                    JSON.createObjectBuilder()
+                        .add("did", d.did().value())
+                        .add("serviceId", d.serviceId())));
+    JsonObjectBuilder resources = JSON.createObjectBuilder();
+    spec.resources().forEach(r -> resources.add(r.id(), r.amount()));
+    return JSON.createObjectBuilder()
+        .add("jobId", id.value())
+        .add("owner", spec.owner().value())
+        .add("datasets", datasets)
+        .add("algorithm", spec.algorithm().label())
+        .add("environment", spec.environment())
+        .add("resources", resources)
+        .add("maxJobDuration", spec.maxDuration().toSeconds())
+        .add("allowNetwork", spec.allowNetwork())
+        .build();
+  }
+}
