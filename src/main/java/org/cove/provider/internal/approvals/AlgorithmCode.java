@@ -34,7 +34,15 @@ class AlgorithmCode {
 
   static final int MAX_BYTES = 1 << 20;
 
-  @Inject FileContents contents;
+  private FileContents contents;
+
+  @Inject
+  AlgorithmCode(FileContents contents) {
+    this.contents = contents;
+  }
+
+  /** For CDI's proxy. */
+  protected AlgorithmCode() {}
 
   List<CodeFile> read(Asset algorithm) {
     String serviceId = algorithm.services().get(0).id();

@@ -51,13 +51,21 @@ class JpaApprovals implements Approvals {
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
-  @Inject Catalogue catalogue;
+  private Catalogue catalogue;
+  private AlgorithmCode code;
+  private AuditTrail auditTrail;
+  private Clock clock;
 
-  @Inject AlgorithmCode code;
+  @Inject
+  JpaApprovals(Catalogue catalogue, AlgorithmCode code, AuditTrail auditTrail, Clock clock) {
+    this.catalogue = catalogue;
+    this.code = code;
+    this.auditTrail = auditTrail;
+    this.clock = clock;
+  }
 
-  @Inject AuditTrail auditTrail;
-
-  @Inject Clock clock;
+  /** For CDI's proxy. */
+  protected JpaApprovals() {}
 
   @Override
   @Transactional

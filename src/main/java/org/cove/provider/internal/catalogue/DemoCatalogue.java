@@ -47,13 +47,22 @@ class DemoCatalogue {
   static final String DEMO_IMAGE_DIGEST =
       "sha256:4f5c7e1b2a9d8c3e6f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60";
 
-  @Inject DemoAccounts demoAccounts;
+  private DemoAccounts demoAccounts;
+  private Accounts accounts;
+  private Uploads uploads;
+  private Catalogue catalogue;
 
-  @Inject Accounts accounts;
+  @Inject
+  DemoCatalogue(
+      DemoAccounts demoAccounts, Accounts accounts, Uploads uploads, Catalogue catalogue) {
+    this.demoAccounts = demoAccounts;
+    this.accounts = accounts;
+    this.uploads = uploads;
+    this.catalogue = catalogue;
+  }
 
-  @Inject Uploads uploads;
-
-  @Inject Catalogue catalogue;
+  /** For CDI's proxy. */
+  protected DemoCatalogue() {}
 
   void seed(@Observes @Initialized(ApplicationScoped.class) Object started) {
     Optional<Principal> publisher = demo(Role.PUBLISHER);

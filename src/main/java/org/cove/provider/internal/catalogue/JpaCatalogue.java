@@ -52,11 +52,19 @@ class JpaCatalogue implements Catalogue {
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
-  @Inject ServiceFiles serviceFiles;
+  private ServiceFiles serviceFiles;
+  private AuditTrail auditTrail;
+  private Clock clock;
 
-  @Inject AuditTrail auditTrail;
+  @Inject
+  JpaCatalogue(ServiceFiles serviceFiles, AuditTrail auditTrail, Clock clock) {
+    this.serviceFiles = serviceFiles;
+    this.auditTrail = auditTrail;
+    this.clock = clock;
+  }
 
-  @Inject Clock clock;
+  /** For CDI's proxy. */
+  protected JpaCatalogue() {}
 
   @Override
   @Transactional

@@ -1,6 +1,5 @@
 package org.cove.provider.internal.catalogue;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -10,23 +9,23 @@ import org.cove.provider.ComputeOptions;
 import org.cove.provider.DdoFormat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+/** DDOs in Ocean's v4 shape, naming this provider's public service endpoint and chain. */
 @ApplicationScoped
 class OceanDdoFormat implements DdoFormat {
 
-  @Inject
-  @ConfigProperty(name = "cove.public.url")
-  String publicUrl;
-
-  @Inject
-  @ConfigProperty(name = "cove.chain.id")
-  long chainId;
-
   private String serviceEndpoint;
+  private long chainId;
 
-  @PostConstruct
-  void init() {
-    serviceEndpoint = publicUrl.replaceAll("/+$", "") + "/api/services";
+  @Inject
+  OceanDdoFormat(
+      @ConfigProperty(name = "cove.public.url") String publicUrl,
+      @ConfigProperty(name = "cove.chain.id") long chainId) {
+    this.serviceEndpoint = publicUrl.replaceAll("/+$", "") + "/api/services";
+    this.chainId = chainId;
   }
+
+  /** For CDI's proxy. */
+  protected OceanDdoFormat() {}
 
   @Override
   public AssetDraft parse(JsonObject ddo) {

@@ -44,11 +44,19 @@ class OutputPublisher {
 
   private static final Logger LOG = Logger.getLogger(OutputPublisher.class.getName());
 
-  @Inject JobRegistry registry;
+  private JobRegistry registry;
+  private Uploads uploads;
+  private Catalogue catalogue;
 
-  @Inject Uploads uploads;
+  @Inject
+  OutputPublisher(JobRegistry registry, Uploads uploads, Catalogue catalogue) {
+    this.registry = registry;
+    this.uploads = uploads;
+    this.catalogue = catalogue;
+  }
 
-  @Inject Catalogue catalogue;
+  /** For CDI's proxy. */
+  protected OutputPublisher() {}
 
   /** Publishes the output of a job that asked for it ({@code publishOutput}) as it ends. */
   void onJobEnded(@Observes JobEnded ended) {

@@ -42,7 +42,6 @@ import org.cove.provider.internal.payments.Due;
 import org.cove.shared.Did;
 import org.cove.shared.InvalidInputException;
 import org.cove.shared.Page;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The provider's compute path: every check a start needs, in one place, used by both
@@ -56,21 +55,31 @@ class ProviderCompute implements Compute {
   static final int MAX_RAW_CODE = 1 << 20;
   static final Duration QUOTE_VALIDITY = Duration.ofMinutes(10);
 
-  @Inject Catalogue catalogue;
-
-  @Inject Environments environments;
-
-  @Inject JobRegistry registry;
-
-  @Inject OutputPublisher outputs;
-
-  @Inject Clock clock;
-
-  @Inject ChainPayments payments;
+  private Catalogue catalogue;
+  private Environments environments;
+  private JobRegistry registry;
+  private OutputPublisher outputs;
+  private ChainPayments payments;
+  private Clock clock;
 
   @Inject
-  @ConfigProperty(name = "cove.chain.id")
-  long chainId;
+  ProviderCompute(
+      Catalogue catalogue,
+      Environments environments,
+      JobRegistry registry,
+      OutputPublisher outputs,
+      ChainPayments payments,
+      Clock clock) {
+    this.catalogue = catalogue;
+    this.environments = environments;
+    this.registry = registry;
+    this.outputs = outputs;
+    this.payments = payments;
+    this.clock = clock;
+  }
+
+  /** For CDI's proxy. */
+  protected ProviderCompute() {}
 
   /**
    * A request that passed every check: what the job will be, where, what it costs, and the priced
@@ -152,7 +161,7 @@ class ProviderCompute implements Compute {
                   throw ProviderException.refused(reason);
                 });
       }
-      Due.of(service, dataset, request.consumer(), ref.transferTxId(), chainId)
+      Due.of(service, dataset, request.consumer(), ref.transferTxId(), payments.chainId())
           .ifPresent(dues::add);
       inputs.add(new JobSpec.Input(dataset.did(), ref.serviceId(), dataset.publisher()));
     }
@@ -181,7 +190,8 @@ class ProviderCompute implements Compute {
             request.publishOutput());
     BigDecimal cost = request.free() ? BigDecimal.ZERO : cost(environment, resources, duration);
     Optional<String> feeToken = environment.fees().flatMap(ComputeEnvironment.Fees::token);
-    long feeChain = environment.fees().map(ComputeEnvironment.Fees::chainId).orElse(chainId);
+    long feeChain =
+        environment.fees().map(ComputeEnvironment.Fees::chainId).orElse(payments.chainId());
     if (cost.signum() > 0) {
       dues.add(
           new Due(
@@ -221,7 +231,7 @@ class ProviderCompute implements Compute {
                       algorithm,
                       request.consumer(),
                       request.algorithm().transferTxId(),
-                      chainId));
+                      payments.chainId()));
     }
     return Optional.empty();
   }

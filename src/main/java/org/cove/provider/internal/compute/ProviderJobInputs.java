@@ -25,9 +25,17 @@ import org.cove.shared.Did;
 @ApplicationScoped
 class ProviderJobInputs implements JobInputs {
 
-  @Inject Catalogue catalogue;
+  private Catalogue catalogue;
+  private FileContents contents;
 
-  @Inject FileContents contents;
+  @Inject
+  ProviderJobInputs(Catalogue catalogue, FileContents contents) {
+    this.catalogue = catalogue;
+    this.contents = contents;
+  }
+
+  /** For CDI's proxy. */
+  protected ProviderJobInputs() {}
 
   @Override
   public void writeDataset(JobSpec spec, JobSpec.Input input, Path directory) throws IOException {

@@ -17,11 +17,19 @@ import org.cove.shared.AuditTrail;
 @ApplicationScoped
 class DownloadRecords {
 
-  @Inject FileContents contents;
+  private FileContents contents;
+  private AuditTrail auditTrail;
+  private ChainPayments payments;
 
-  @Inject AuditTrail auditTrail;
+  @Inject
+  DownloadRecords(FileContents contents, AuditTrail auditTrail, ChainPayments payments) {
+    this.contents = contents;
+    this.auditTrail = auditTrail;
+    this.payments = payments;
+  }
 
-  @Inject ChainPayments payments;
+  /** For CDI's proxy. */
+  protected DownloadRecords() {}
 
   @Transactional
   FileContents.Content record(

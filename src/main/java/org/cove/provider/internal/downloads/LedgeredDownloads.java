@@ -19,7 +19,6 @@ import org.cove.provider.internal.payments.ChainPayments;
 import org.cove.provider.internal.payments.Due;
 import org.cove.shared.Address;
 import org.cove.shared.Did;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Downloads of access services' files: the permission rules, then the payment (verified on the
@@ -29,25 +28,34 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class LedgeredDownloads implements Downloads {
 
-  @Inject Catalogue catalogue;
-
-  @Inject FileContents contents;
-
-  @Inject ChainPayments payments;
-
-  @Inject DownloadRecords records;
-
-  @Inject SampleReferences samples;
+  private Catalogue catalogue;
+  private FileContents contents;
+  private ChainPayments payments;
+  private DownloadRecords records;
+  private SampleReferences samples;
 
   @Inject
-  @ConfigProperty(name = "cove.chain.id")
-  long chainId;
+  LedgeredDownloads(
+      Catalogue catalogue,
+      FileContents contents,
+      ChainPayments payments,
+      DownloadRecords records,
+      SampleReferences samples) {
+    this.catalogue = catalogue;
+    this.contents = contents;
+    this.payments = payments;
+    this.records = records;
+    this.samples = samples;
+  }
+
+  /** For CDI's proxy. */
+  protected LedgeredDownloads() {}
 
   @Override
   public Optional<PaymentQuote> initialize(Address consumer, Did did, String serviceId) {
     Asset asset = catalogue.get(did);
     Service service = permitted(asset, serviceId, consumer);
-    return Due.of(service, asset, consumer, Optional.empty(), chainId)
+    return Due.of(service, asset, consumer, Optional.empty(), payments.chainId())
         .map(due -> payments.quote(consumer, due));
   }
 
@@ -57,7 +65,7 @@ class LedgeredDownloads implements Downloads {
     Asset asset = catalogue.get(did);
     Service service = permitted(asset, serviceId, consumer);
     List<ChainPayments.Verified> paid =
-        Due.of(service, asset, consumer, transferTxId, chainId)
+        Due.of(service, asset, consumer, transferTxId, payments.chainId())
             .map(due -> payments.verify(consumer, List.of(due)))
             .orElse(List.of());
     FileContents.Content content = records.record(consumer, asset, serviceId, fileIndex, paid);

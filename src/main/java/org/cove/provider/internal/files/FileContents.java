@@ -15,11 +15,19 @@ import org.cove.shared.NotFoundException;
 @ApplicationScoped
 public class FileContents {
 
-  @Inject ServiceFiles serviceFiles;
+  private ServiceFiles serviceFiles;
+  private JpaUploads uploads;
+  private UrlFetcher urls;
 
-  @Inject JpaUploads uploads;
+  @Inject
+  FileContents(ServiceFiles serviceFiles, JpaUploads uploads, UrlFetcher urls) {
+    this.serviceFiles = serviceFiles;
+    this.uploads = uploads;
+    this.urls = urls;
+  }
 
-  @Inject UrlFetcher urls;
+  /** For CDI's proxy. */
+  protected FileContents() {}
 
   /** One opened file: a name to offer for download, its size when known, and its bytes. */
   public record Content(String filename, Optional<Long> size, InputStream stream)

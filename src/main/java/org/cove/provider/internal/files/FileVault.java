@@ -28,9 +28,16 @@ class FileVault {
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject ProviderSecrets secrets;
-
+  private ProviderSecrets secrets;
   private SecretKey key;
+
+  @Inject
+  FileVault(ProviderSecrets secrets) {
+    this.secrets = secrets;
+  }
+
+  /** For CDI's proxy. */
+  protected FileVault() {}
 
   private SecretKey key() {
     if (key == null) {

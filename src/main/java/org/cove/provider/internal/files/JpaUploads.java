@@ -30,13 +30,27 @@ class JpaUploads implements Uploads {
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
-  @Inject DataDirectory dataDirectory;
-
-  @Inject Clock clock;
+  private DataDirectory dataDirectory;
+  private Clock clock;
+  private long maxBytes;
 
   @Inject
-  @ConfigProperty(name = "cove.upload.max.bytes", defaultValue = "1073741824")
-  long maxBytes;
+  JpaUploads(
+      DataDirectory dataDirectory,
+      Clock clock,
+      @ConfigProperty(name = "cove.upload.max.bytes", defaultValue = "1073741824") long maxBytes) {
+    this.dataDirectory = dataDirectory;
+    this.clock = clock;
+    this.maxBytes = maxBytes;
+  }
+
+  /** For CDI's proxy. */
+  protected JpaUploads() {}
+
+  /** The largest file a publisher may give, uploaded or behind a URL. */
+  long maxBytes() {
+    return maxBytes;
+  }
 
   @Override
   @Transactional

@@ -14,7 +14,6 @@ import org.cove.provider.FileSource;
 import org.cove.provider.InvalidDdoException;
 import org.cove.provider.InvalidDdoException.FieldError;
 import org.cove.shared.Address;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The files behind an asset's services: checks that uploads belong to the publisher, hashes what
@@ -28,15 +27,19 @@ public class ServiceFiles {
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
-  @Inject FileVault vault;
-
-  @Inject JpaUploads uploads;
-
-  @Inject UrlFetcher urls;
+  private FileVault vault;
+  private JpaUploads uploads;
+  private UrlFetcher urls;
 
   @Inject
-  @ConfigProperty(name = "cove.upload.max.bytes", defaultValue = "1073741824")
-  long maxBytes;
+  ServiceFiles(FileVault vault, JpaUploads uploads, UrlFetcher urls) {
+    this.vault = vault;
+    this.uploads = uploads;
+    this.urls = urls;
+  }
+
+  /** For CDI's proxy. */
+  protected ServiceFiles() {}
 
   /** What publishing learned about the files. */
   public record Resolved(Optional<String> filesChecksum, Optional<byte[]> sample) {}
@@ -127,7 +130,7 @@ public class ServiceFiles {
       return found.map(u -> new UrlFetcher.Digest(u.sha256, u.size));
     }
     return hashUrls
-        ? Optional.of(urls.digest(((FileSource.Url) source).url(), maxBytes))
+        ? Optional.of(urls.digest(((FileSource.Url) source).url(), uploads.maxBytes()))
         : Optional.empty();
   }
 

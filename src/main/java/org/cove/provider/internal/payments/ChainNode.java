@@ -38,10 +38,17 @@ class ChainNode {
   /** decimals() of ERC-20. */
   private static final String DECIMALS_CALL = "0x313ce567";
 
-  @Inject ChainSettings settings;
-
+  private ChainSettings settings;
   private final Map<String, Integer> decimals = new ConcurrentHashMap<>();
   private volatile Web3j web3j;
+
+  @Inject
+  ChainNode(ChainSettings settings) {
+    this.settings = settings;
+  }
+
+  /** For CDI's proxy. */
+  protected ChainNode() {}
 
   boolean configured() {
     return settings.rpcUrl().isPresent();

@@ -26,6 +26,7 @@ import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.Did;
+import org.cove.shared.ProviderSigner;
 
 /**
  * Quotes and verifies on-chain payments. A quote is remembered (payment_quote) so that a payment
@@ -38,15 +39,31 @@ public class ChainPayments implements Payments {
 
   private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-f]{64}");
 
-  @Inject ChainSettings settings;
+  private ChainSettings settings;
+  private ChainNode node;
+  private PaymentStore store;
+  private AuditTrail auditTrail;
+  private ProviderSigner signer;
+  private Clock clock;
 
-  @Inject ChainNode node;
+  @Inject
+  ChainPayments(
+      ChainSettings settings,
+      ChainNode node,
+      PaymentStore store,
+      AuditTrail auditTrail,
+      ProviderSigner signer,
+      Clock clock) {
+    this.settings = settings;
+    this.node = node;
+    this.store = store;
+    this.auditTrail = auditTrail;
+    this.signer = signer;
+    this.clock = clock;
+  }
 
-  @Inject PaymentStore store;
-
-  @Inject AuditTrail auditTrail;
-
-  @Inject Clock clock;
+  /** For CDI's proxy. */
+  protected ChainPayments() {}
 
   /** A payment that met its quote, ready to be recorded. */
   public record Verified(Due due, PaymentStore.Paid paid) {}
@@ -61,9 +78,9 @@ public class ChainPayments implements Payments {
     return settings.chainId();
   }
 
-  /** The environment fees' payee. */
+  /** The environment fees' payee: the configured account, or this provider's own address. */
   public Address feeAddress() {
-    return settings.feeAddress();
+    return settings.feeAddress().map(Address::parse).orElseGet(signer::address);
   }
 
   /** Quotes the item (and remembers the quote). */

@@ -24,13 +24,22 @@ class ServerSignedPayments implements DemoPayments {
   /** transfer(address,uint256) of ERC-20. */
   private static final String TRANSFER = "0xa9059cbb";
 
-  @Inject RunMode runMode;
+  private RunMode runMode;
+  private DemoAccounts demoAccounts;
+  private ChainNode node;
+  private ChainSettings settings;
 
-  @Inject DemoAccounts demoAccounts;
+  @Inject
+  ServerSignedPayments(
+      RunMode runMode, DemoAccounts demoAccounts, ChainNode node, ChainSettings settings) {
+    this.runMode = runMode;
+    this.demoAccounts = demoAccounts;
+    this.node = node;
+    this.settings = settings;
+  }
 
-  @Inject ChainNode node;
-
-  @Inject ChainSettings settings;
+  /** For CDI's proxy. */
+  protected ServerSignedPayments() {}
 
   @Override
   public boolean available(Address payer) {

@@ -37,12 +37,16 @@ public final class PaymentVerificationBenchmark {
     }
     chain.mine(2);
 
-    ChainSettings settings = new ChainSettings();
-    settings.rpcUrl = Optional.of(chain.rpcUrl());
-    settings.chainId = LocalChain.CHAIN_ID;
-    settings.confirmations = 2;
-    ChainNode node = new ChainNode();
-    node.settings = settings;
+    ChainNode node =
+        new ChainNode(
+            ChainSettings.of(
+                Optional.of(chain.rpcUrl()),
+                LocalChain.CHAIN_ID,
+                2,
+                600,
+                100,
+                86400,
+                Optional.empty()));
     Address from = Address.parse(consumer.address());
     Instant issued = Instant.now().minusSeconds(3600);
     StoredQuote tokenQuote =

@@ -68,18 +68,17 @@ class ServerSignedPaymentsTest {
   }
 
   private static ServerSignedPayments payments(RunMode mode, boolean chain) {
-    ChainSettings settings = new ChainSettings();
     // Nothing listens there: a test that reached the node would fail with 503.
-    settings.rpcUrl = chain ? Optional.of("http://127.0.0.1:9") : Optional.empty();
-    settings.chainId = 8996;
-    ChainNode node = new ChainNode();
-    node.settings = settings;
-    ServerSignedPayments payments = new ServerSignedPayments();
-    payments.runMode = mode;
-    payments.demoAccounts = new OneDemoAccount();
-    payments.node = node;
-    payments.settings = settings;
-    return payments;
+    ChainSettings settings =
+        ChainSettings.of(
+            chain ? Optional.of("http://127.0.0.1:9") : Optional.empty(),
+            8996,
+            1,
+            600,
+            100,
+            86400,
+            Optional.empty());
+    return new ServerSignedPayments(mode, new OneDemoAccount(), new ChainNode(settings), settings);
   }
 
   private static PaymentQuote quote() {
