@@ -5,7 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
+import org.cove.provider.Approval;
+import org.cove.provider.ApprovalState;
+import org.cove.shared.Address;
+import org.cove.shared.Did;
 
+/** A request to trust an algorithm for a dataset's compute service, and its decision. */
 @Entity
 @Table(name = "provider_approval")
 class ApprovalEntity {
@@ -58,4 +64,22 @@ class ApprovalEntity {
   String decidedBy;
 
   protected ApprovalEntity() {}
+
+  Approval toApproval() {
+    return new Approval(
+        id,
+        new Did(datasetDid),
+        serviceId,
+        new Did(algorithmDid),
+        new Address(consumer),
+        new Address(publisher),
+        justification,
+        filesChecksum,
+        containerChecksum,
+        ApprovalState.valueOf(state),
+        Optional.ofNullable(reason),
+        requestedAt,
+        Optional.ofNullable(decidedAt),
+        Optional.ofNullable(decidedBy).map(Address::new));
+  }
 }
