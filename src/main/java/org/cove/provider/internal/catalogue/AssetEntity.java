@@ -5,6 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
+import org.cove.provider.Asset;
+import org.cove.provider.AssetDraft;
+import org.cove.provider.AssetState;
+import org.cove.shared.Address;
+import org.cove.shared.Did;
 import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -69,5 +75,39 @@ class AssetEntity {
     this.assetKey = assetKey;
     this.publisher = publisher;
     this.createdAt = createdAt;
+  }
+
+  /** Writes the draft's description, and the columns searched by, into the row. */
+  void describe(AssetDraft draft, Instant now, AssetState state) {
+    type = draft.type().name();
+    this.state = state.name();
+    name = draft.name();
+    description = draft.description();
+    tags = draft.tags().toArray(String[]::new);
+    tagsText = String.join(" ", draft.tags());
+    store(DescriptionEdits.of(draft, createdAt, now));
+  }
+
+  /** Keeps the description; the row's update time is the description's. */
+  void store(StoredDescription description) {
+    ddo = description.toJson();
+    updatedAt = description.metadata().updated();
+  }
+
+  StoredDescription storedDescription() {
+    return StoredDescription.fromJson(ddo);
+  }
+
+  Asset toAsset() {
+    StoredDescription stored = storedDescription();
+    return new Asset(
+        new Did(did),
+        new Address(publisher),
+        stored.metadata(),
+        stored.services(),
+        stored.credentials(),
+        AssetState.valueOf(state),
+        Optional.ofNullable(filesChecksum),
+        sample != null);
   }
 }

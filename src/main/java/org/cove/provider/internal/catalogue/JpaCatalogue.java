@@ -4,6 +4,7 @@ import static org.cove.shared.Jsons.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -18,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.cove.identity.Principal;
 import org.cove.provider.Asset;
@@ -30,10 +30,7 @@ import org.cove.provider.CatalogueQuery;
 import org.cove.provider.ComputeOptions;
 import org.cove.provider.InvalidDdoException;
 import org.cove.provider.InvalidDdoException.FieldError;
-import org.cove.provider.Metadata;
 import org.cove.provider.Price;
-import org.cove.provider.Service;
-import org.cove.provider.ServiceType;
 import org.cove.provider.internal.files.ServiceFiles;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
@@ -41,7 +38,6 @@ import org.cove.shared.AuditTrail;
 import org.cove.shared.Did;
 import org.cove.shared.ForbiddenException;
 import org.cove.shared.Hashes;
-import org.cove.shared.NotFoundException;
 import org.cove.shared.Page;
 
 @ApplicationScoped
@@ -74,7 +70,7 @@ class JpaCatalogue implements Catalogue {
     Did did = new Did("did:op:" + Hashes.sha256Hex(publisher.address().value() + assetKey));
     Instant now = now();
     AssetEntity entity = new AssetEntity(did.value(), assetKey, publisher.address().value(), now);
-    describe(entity, draft, now, AssetState.ACTIVE);
+    entity.describe(draft, now, AssetState.ACTIVE);
     entityManager.persist(entity); // before its files, which reference it
     Asset asset = attachFiles(entity, draft);
     record(publisher.address(), "asset-published", asset);
@@ -91,7 +87,7 @@ class JpaCatalogue implements Catalogue {
           List.of(new FieldError("metadata.type", "an asset's type cannot change")));
     }
     serviceFiles.clear(entity.did);
-    describe(entity, draft, now(), AssetState.valueOf(entity.state));
+    entity.describe(draft, now(), AssetState.valueOf(entity.state));
     Asset asset = attachFiles(entity, draft);
     record(caller.address(), "asset-updated", asset);
     return asset;
@@ -101,7 +97,7 @@ class JpaCatalogue implements Catalogue {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Asset get(Did did) {
-    return toAsset(find(did));
+    return find(did).toAsset();
   }
 
   /**
@@ -119,7 +115,7 @@ class JpaCatalogue implements Catalogue {
             .setParameter("dids", dids.stream().map(Did::value).distinct().toList())
             .getResultList();
     Map<Did, Asset> assets = new HashMap<>();
-    rows.forEach(row -> assets.put(new Did(row.did), toAsset(row)));
+    rows.forEach(row -> assets.put(new Did(row.did), row.toAsset()));
     return assets;
   }
 
@@ -134,7 +130,8 @@ class JpaCatalogue implements Catalogue {
     bind(select, sql.pageParameters());
     @SuppressWarnings("unchecked")
     List<AssetEntity> rows = select.getResultList();
-    return new Page<>(rows.stream().map(this::toAsset).toList(), query.page(), query.size(), total);
+    return new Page<>(
+        rows.stream().map(AssetEntity::toAsset).toList(), query.page(), query.size(), total);
   }
 
   @Override
@@ -146,7 +143,7 @@ class JpaCatalogue implements Catalogue {
     }
     entity.state = state.name();
     entity.updatedAt = now();
-    Asset asset = toAsset(entity);
+    Asset asset = entity.toAsset();
     record(
         caller.address(), state == AssetState.ACTIVE ? "asset-enabled" : "asset-disabled", asset);
     return asset;
@@ -157,120 +154,37 @@ class JpaCatalogue implements Catalogue {
   public Asset setComputeOptions(
       Principal caller, Did did, String serviceId, ComputeOptions options) {
     AssetEntity entity = owned(caller, did);
-    StoredDescription description = StoredDescription.fromJson(entity.ddo);
-    Service service =
-        description.services().stream()
-            .filter(s -> s.id().equals(serviceId))
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("the asset has no service " + serviceId));
-    if (service.type() != ServiceType.COMPUTE) {
-      throw new InvalidDdoException(
-          List.of(new FieldError("serviceId", "only compute services have compute options")));
-    }
-    List<Service> services =
-        description.services().stream()
-            .map(s -> s.id().equals(serviceId) ? withOptions(s, options) : s)
-            .toList();
-    Instant now = now();
-    Metadata metadata = withUpdated(description.metadata(), now);
-    entity.ddo = new StoredDescription(metadata, services, description.credentials()).toJson();
-    entity.updatedAt = now;
-    Asset asset = toAsset(entity);
-    auditTrail.record(
-        new AuditEvent(
-            caller.address(),
-            "compute-options-changed",
-            did.value(),
-            JSON.createObjectBuilder()
-                .add("service", serviceId)
-                .add("compute", DdoWriter.compute(options))
-                .build(),
-            Set.of()));
+    entity.store(
+        DescriptionEdits.withComputeOptions(entity.storedDescription(), serviceId, options, now()));
+    Asset asset = entity.toAsset();
+    recordChange(
+        caller,
+        "compute-options-changed",
+        did,
+        JSON.createObjectBuilder()
+            .add("service", serviceId)
+            .add("compute", DdoWriter.compute(options))
+            .build());
     return asset;
   }
 
   @Override
   @Transactional
   public Asset setPrice(Principal caller, Did did, String serviceId, Price price) {
-    if (price.amount().signum() < 0 || price.amount().scale() > 18) {
-      throw new InvalidDdoException(
-          List.of(new FieldError("price.amount", "a decimal of at least 0, at most 18 places")));
-    }
-    price
-        .token()
-        .filter(t -> !org.cove.shared.Address.isAddress(t))
-        .ifPresent(
-            t -> {
-              throw new InvalidDdoException(
-                  List.of(new FieldError("price.token", "must be a token contract address")));
-            });
+    Price normalised = DescriptionEdits.normalised(price);
     AssetEntity entity = owned(caller, did);
-    StoredDescription description = StoredDescription.fromJson(entity.ddo);
-    if (description.services().stream().noneMatch(s -> s.id().equals(serviceId))) {
-      throw new NotFoundException("the asset has no service " + serviceId);
-    }
-    Price normalised =
-        new Price(
-            price.amount().stripTrailingZeros(),
-            price.token().map(t -> t.toLowerCase(java.util.Locale.ROOT)),
-            price.chainId());
-    List<Service> services =
-        description.services().stream()
-            .map(
-                s ->
-                    s.id().equals(serviceId)
-                        ? new Service(
-                            s.id(), s.type(), s.fileCount(), s.timeout(), normalised, s.compute())
-                        : s)
-            .toList();
-    Instant now = now();
-    entity.ddo =
-        new StoredDescription(
-                withUpdated(description.metadata(), now), services, description.credentials())
-            .toJson();
-    entity.updatedAt = now;
-    Asset asset = toAsset(entity);
-    auditTrail.record(
-        new AuditEvent(
-            caller.address(),
-            "price-changed",
-            did.value(),
-            JSON.createObjectBuilder()
-                .add("service", serviceId)
-                .add("price", DdoWriter.price(normalised))
-                .build(),
-            Set.of()));
+    entity.store(
+        DescriptionEdits.withPrice(entity.storedDescription(), serviceId, normalised, now()));
+    Asset asset = entity.toAsset();
+    recordChange(
+        caller,
+        "price-changed",
+        did,
+        JSON.createObjectBuilder()
+            .add("service", serviceId)
+            .add("price", DdoWriter.price(normalised))
+            .build());
     return asset;
-  }
-
-  /** Writes the draft's description into the entity. */
-  private void describe(AssetEntity entity, AssetDraft draft, Instant now, AssetState state) {
-    Metadata metadata =
-        new Metadata(
-            draft.type(),
-            draft.name(),
-            draft.description(),
-            draft.author(),
-            draft.license(),
-            draft.tags(),
-            entity.createdAt,
-            now,
-            draft.algorithm());
-    List<Service> services =
-        draft.services().stream()
-            .map(
-                s ->
-                    new Service(
-                        s.id(), s.type(), s.files().size(), s.timeout(), s.price(), s.compute()))
-            .toList();
-    entity.type = draft.type().name();
-    entity.state = state.name();
-    entity.name = draft.name();
-    entity.description = draft.description();
-    entity.tags = draft.tags().toArray(String[]::new);
-    entity.tagsText = String.join(" ", draft.tags());
-    entity.ddo = new StoredDescription(metadata, services, draft.credentials()).toJson();
-    entity.updatedAt = now;
   }
 
   /** Stores the draft's files (resolved, hashed, sealed) and returns the asset. */
@@ -279,20 +193,7 @@ class JpaCatalogue implements Catalogue {
         serviceFiles.store(entity.did, new Address(entity.publisher), draft);
     entity.filesChecksum = files.filesChecksum().orElse(null);
     entity.sample = files.sample().orElse(null);
-    return toAsset(entity);
-  }
-
-  private Asset toAsset(AssetEntity entity) {
-    StoredDescription description = StoredDescription.fromJson(entity.ddo);
-    return new Asset(
-        new Did(entity.did),
-        new Address(entity.publisher),
-        description.metadata(),
-        description.services(),
-        description.credentials(),
-        AssetState.valueOf(entity.state),
-        Optional.ofNullable(entity.filesChecksum),
-        entity.sample != null);
+    return entity.toAsset();
   }
 
   private AssetEntity find(Did did) {
@@ -318,29 +219,6 @@ class JpaCatalogue implements Catalogue {
     }
   }
 
-  private static Service withOptions(Service service, ComputeOptions options) {
-    return new Service(
-        service.id(),
-        service.type(),
-        service.fileCount(),
-        service.timeout(),
-        service.price(),
-        Optional.of(options));
-  }
-
-  private static Metadata withUpdated(Metadata m, Instant updated) {
-    return new Metadata(
-        m.type(),
-        m.name(),
-        m.description(),
-        m.author(),
-        m.license(),
-        m.tags(),
-        m.created(),
-        updated,
-        m.algorithm());
-  }
-
   private void record(Address actor, String kind, Asset asset) {
     auditTrail.record(
         new AuditEvent(
@@ -353,6 +231,11 @@ class JpaCatalogue implements Catalogue {
                 .add("publisher", asset.publisher().value())
                 .build(),
             Set.of(asset.publisher())));
+  }
+
+  /** A change to one service by its owner; the event names no parties but the asset. */
+  private void recordChange(Principal caller, String kind, Did did, JsonObject payload) {
+    auditTrail.record(new AuditEvent(caller.address(), kind, did.value(), payload, Set.of()));
   }
 
   private Instant now() {
