@@ -23,7 +23,7 @@ import org.cove.shared.Address;
  * Writes an asset as a DDO in Ocean's v4 shape, plus a {@code cove} section with what Cove adds
  * (state, checksums, sample). File references are never written: only their number.
  */
-public final class DdoWriter {
+final class DdoWriter {
 
   static final String DDO_VERSION = "4.1.0";
 
@@ -34,7 +34,7 @@ public final class DdoWriter {
 
   private DdoWriter() {}
 
-  public static JsonObject write(Asset asset, String serviceEndpoint, long chainId) {
+  static JsonObject write(Asset asset, String serviceEndpoint, long chainId) {
     JsonObjectBuilder cove =
         JSON.createObjectBuilder()
             .add("state", asset.state().name().toLowerCase(Locale.ROOT))

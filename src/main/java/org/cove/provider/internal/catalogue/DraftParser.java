@@ -2,7 +2,6 @@ package org.cove.provider.internal.catalogue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,22 +18,18 @@ import org.cove.provider.AssetDraft;
 import org.cove.provider.AssetDraft.ServiceDraft;
 import org.cove.provider.AssetType;
 import org.cove.provider.ComputeOptions;
-import org.cove.provider.ConsumerParameter;
-import org.cove.provider.Container;
 import org.cove.provider.Credentials;
 import org.cove.provider.FileSource;
 import org.cove.provider.InvalidDdoException;
 import org.cove.provider.Price;
 import org.cove.provider.ServiceType;
-import org.cove.provider.TrustedAlgorithm;
 import org.cove.shared.Address;
-import org.cove.shared.Did;
 
 /**
  * Reads a publisher's DDO (Ocean's v4 field names) into an {@link AssetDraft}, refusing anything
  * that is not valid with every error named by its field path.
  */
-public final class DraftParser {
+final class DraftParser {
 
   static final int MAX_NAME = 256;
   static final int MAX_TEXT = 10_000;
@@ -42,20 +37,18 @@ public final class DraftParser {
   static final int MAX_TAG = 64;
   static final int MAX_SERVICES = 10;
   static final int MAX_FILES = 50;
-  static final int MAX_PARAMETERS = 50;
   static final int MAX_LIST = 1_000;
 
-  private static final Pattern IMAGE_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-  private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
   private static final Pattern SERVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f-]{36}");
-  private static final Pattern CHECKSUM = Pattern.compile("\\*|[0-9a-fA-F]{64,6400}");
 
   private final DdoReader read = new DdoReader();
+  private final AlgorithmParser algorithms = new AlgorithmParser(read);
+  private final ComputeOptionsParser computeOptions = new ComputeOptionsParser(read);
 
   private DraftParser() {}
 
-  public static AssetDraft parse(JsonObject ddo) {
+  static AssetDraft parse(JsonObject ddo) {
     DraftParser parser = new DraftParser();
     AssetDraft draft = parser.draft(ddo == null ? JsonValue.EMPTY_JSON_OBJECT : ddo);
     if (!parser.read.errors().isEmpty()) {
@@ -65,10 +58,11 @@ public final class DraftParser {
   }
 
   /** Compute options alone, as the permissions editor sends them. */
-  public static ComputeOptions parseComputeOptions(JsonObject compute) {
+  static ComputeOptions parseComputeOptions(JsonObject compute) {
     DraftParser parser = new DraftParser();
     ComputeOptions options =
-        parser.computeOptions(compute == null ? JsonValue.EMPTY_JSON_OBJECT : compute, "compute");
+        parser.computeOptions.parse(
+            compute == null ? JsonValue.EMPTY_JSON_OBJECT : compute, "compute");
     if (!parser.read.errors().isEmpty()) {
       throw new InvalidDdoException(parser.read.errors());
     }
@@ -84,7 +78,7 @@ public final class DraftParser {
     String author = read.text(metadata, "metadata", "author", true, MAX_NAME).orElse("");
     String license = read.text(metadata, "metadata", "license", true, MAX_NAME).orElse("");
     List<String> tags = tags(metadata);
-    Optional<AlgorithmMetadata> algorithm = algorithm(metadata, type);
+    Optional<AlgorithmMetadata> algorithm = algorithms.algorithm(metadata, type);
     List<ServiceDraft> services = services(ddo, type);
     Credentials credentials = credentials(ddo);
     Optional<FileSource> sample =
@@ -119,123 +113,6 @@ public final class DraftParser {
             (value, path) ->
                 read.string(value, path, MAX_TAG).map(t -> t.toLowerCase(Locale.ROOT)));
     return tags.stream().distinct().toList();
-  }
-
-  private Optional<AlgorithmMetadata> algorithm(JsonObject metadata, AssetType type) {
-    Optional<JsonObject> algorithm =
-        read.object(metadata, "metadata", "algorithm", type == AssetType.ALGORITHM);
-    if (type != AssetType.ALGORITHM) {
-      if (algorithm.isPresent()) {
-        read.error("metadata.algorithm", "only algorithms describe how they run");
-      }
-      return Optional.empty();
-    }
-    return algorithm.map(this::algorithmMetadata);
-  }
-
-  private AlgorithmMetadata algorithmMetadata(JsonObject algorithm) {
-    String path = "metadata.algorithm";
-    String language = read.text(algorithm, path, "language", false, 64).orElse("");
-    String version = read.text(algorithm, path, "version", false, 64).orElse("");
-    JsonObject container =
-        read.object(algorithm, path, "container", true).orElse(JsonValue.EMPTY_JSON_OBJECT);
-    List<ConsumerParameter> parameters =
-        read.list(
-            algorithm,
-            path,
-            "consumerParameters",
-            false,
-            MAX_PARAMETERS,
-            (value, at) -> read.object(value, at).flatMap(p -> parameter(p, at)));
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < parameters.size(); i++) {
-      if (!names.add(parameters.get(i).name())) {
-        read.error(path + ".consumerParameters[" + i + "].name", "is used twice");
-      }
-    }
-    return new AlgorithmMetadata(language, version, container(container), parameters);
-  }
-
-  private Container container(JsonObject container) {
-    String path = "metadata.algorithm.container";
-    String entrypoint = read.text(container, path, "entrypoint", true, 1024).orElse("");
-    if (!entrypoint.isEmpty() && !entrypoint.contains("$ALGO")) {
-      read.error(path + ".entrypoint", "must contain $ALGO, where the algorithm's code goes");
-    }
-    String image = read.text(container, path, "image", true, 256).orElse("");
-    String tag = read.text(container, path, "tag", false, 128).orElse("");
-    String checksum = read.text(container, path, "checksum", true, 128).orElse("");
-    if (!checksum.isEmpty() && !checksum.startsWith("sha256:")) {
-      read.error(path + ".checksum", "must start with sha256:");
-    } else if (!checksum.isEmpty() && !IMAGE_DIGEST.matcher(checksum).matches()) {
-      read.error(path + ".checksum", "must be sha256: and the image digest's 64 hex digits");
-    }
-    return new Container(entrypoint, image, tag, checksum);
-  }
-
-  private Optional<ConsumerParameter> parameter(JsonObject parameter, String path) {
-    int before = read.errors().size();
-    String name = read.text(parameter, path, "name", true, 64).orElse("");
-    if (!name.isEmpty() && !PARAMETER_NAME.matcher(name).matches()) {
-      read.error(path + ".name", "must be letters, digits and _, not starting with a digit");
-    }
-    ConsumerParameter.Type type = parameterType(parameter, path);
-    String label = read.text(parameter, path, "label", true, MAX_NAME).orElse("");
-    boolean required = read.bool(parameter, path, "required", false);
-    String description = read.text(parameter, path, "description", false, MAX_TEXT).orElse("");
-    Optional<String> defaultValue = defaultValue(parameter.get("default"), path + ".default");
-    List<ConsumerParameter.Option> options =
-        read.list(
-            parameter,
-            path,
-            "options",
-            type == ConsumerParameter.Type.SELECT,
-            MAX_PARAMETERS,
-            (value, at) -> read.object(value, at).flatMap(o -> option(o, at)));
-    if (type == ConsumerParameter.Type.SELECT
-        && options.isEmpty()
-        && parameter.containsKey("options")) {
-      read.error(path + ".options", "a select needs at least one option");
-    }
-    if (read.errors().size() > before) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new ConsumerParameter(name, type, label, required, description, defaultValue, options));
-  }
-
-  private ConsumerParameter.Type parameterType(JsonObject parameter, String path) {
-    String type = read.text(parameter, path, "type", true, 16).orElse("text");
-    try {
-      return ConsumerParameter.Type.valueOf(type.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      read.error(path + ".type", "must be text, number, boolean or select");
-      return ConsumerParameter.Type.TEXT;
-    }
-  }
-
-  private Optional<String> defaultValue(JsonValue value, String path) {
-    if (value == null || value == JsonValue.NULL) {
-      return Optional.empty();
-    }
-    return switch (value.getValueType()) {
-      case STRING -> Optional.of(((JsonString) value).getString());
-      case NUMBER, TRUE, FALSE -> Optional.of(value.toString());
-      default -> {
-        read.error(path, "must be a string, number or boolean");
-        yield Optional.empty();
-      }
-    };
-  }
-
-  /** Ocean writes each option as a one-key object: {"value": "label"}. */
-  private Optional<ConsumerParameter.Option> option(JsonObject option, String path) {
-    if (option.size() != 1 || !(option.values().iterator().next() instanceof JsonString label)) {
-      read.error(path, "must be one {\"value\": \"label\"} pair");
-      return Optional.empty();
-    }
-    return Optional.of(
-        new ConsumerParameter.Option(option.keySet().iterator().next(), label.getString()));
   }
 
   private List<ServiceDraft> services(JsonObject ddo, AssetType type) {
@@ -283,7 +160,8 @@ public final class DraftParser {
             .map(p -> price(p, path + ".price"))
             .orElse(Price.FREE);
     Optional<ComputeOptions> compute =
-        read.object(service, path, "compute", false).map(c -> computeOptions(c, path + ".compute"));
+        read.object(service, path, "compute", false)
+            .map(c -> computeOptions.parse(c, path + ".compute"));
     if (type == ServiceType.ACCESS && compute.isPresent()) {
       read.error(path + ".compute", "only compute services have compute options");
     }
@@ -377,58 +255,6 @@ public final class DraftParser {
         value,
         token.filter(Address::isAddress).map(t -> t.toLowerCase(Locale.ROOT)),
         chainId == 0 ? Optional.empty() : Optional.of(chainId));
-  }
-
-  ComputeOptions computeOptions(JsonObject compute, String path) {
-    boolean raw = read.bool(compute, path, "allowRawAlgorithm", false);
-    boolean network = read.bool(compute, path, "allowNetworkAccess", false);
-    List<TrustedAlgorithm> algorithms =
-        read.list(
-            compute,
-            path,
-            "publisherTrustedAlgorithms",
-            false,
-            MAX_LIST,
-            (value, at) -> read.object(value, at).flatMap(a -> trustedAlgorithm(a, at)));
-    List<String> publishers =
-        read.list(
-            compute,
-            path,
-            "publisherTrustedAlgorithmPublishers",
-            false,
-            MAX_LIST,
-            (value, at) -> read.string(value, at, 42).flatMap(p -> publisher(p, at)));
-    return new ComputeOptions(raw, network, algorithms, publishers);
-  }
-
-  private Optional<TrustedAlgorithm> trustedAlgorithm(JsonObject entry, String path) {
-    Optional<String> did = read.text(entry, path, "did", true, 71);
-    did.filter(d -> !d.equals(TrustedAlgorithm.ANY) && !Did.isDid(d))
-        .ifPresent(d -> read.error(path + ".did", "must be a DID or *"));
-    Optional<String> files = checksum(entry, path, "filesChecksum");
-    Optional<String> container = checksum(entry, path, "containerSectionChecksum");
-    return did.filter(d -> d.equals(TrustedAlgorithm.ANY) || Did.isDid(d))
-        .map(d -> new TrustedAlgorithm(d.toLowerCase(Locale.ROOT), files, container));
-  }
-
-  private Optional<String> checksum(JsonObject entry, String path, String field) {
-    Optional<String> checksum = read.text(entry, path, field, false, 6400);
-    if (checksum.isPresent() && !CHECKSUM.matcher(checksum.get()).matches()) {
-      read.error(path + "." + field, "must be hex sha256 digests or *");
-      return Optional.empty();
-    }
-    return checksum.map(c -> c.toLowerCase(Locale.ROOT));
-  }
-
-  private Optional<String> publisher(String publisher, String path) {
-    if (publisher.equals(TrustedAlgorithm.ANY)) {
-      return Optional.of(publisher);
-    }
-    if (!Address.isAddress(publisher)) {
-      read.error(path, "must be an address or *");
-      return Optional.empty();
-    }
-    return Optional.of(publisher.toLowerCase(Locale.ROOT));
   }
 
   private Credentials credentials(JsonObject ddo) {
