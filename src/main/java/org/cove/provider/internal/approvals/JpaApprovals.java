@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.cove.identity.Principal;
 import org.cove.provider.Approval;
 import org.cove.provider.ApprovalState;
@@ -151,13 +152,7 @@ class JpaApprovals implements Approvals {
       throw conflict("the algorithm changed since it was requested: its consumer must ask again");
     }
     entity.reviewedCode = AlgorithmCode.toJson(code.read(algorithm));
-    Asset dataset = catalogue.get(new Did(entity.datasetDid));
-    ComputeOptions options = TrustedAlgorithmEdits.options(dataset, entity.serviceId);
-    catalogue.setComputeOptions(
-        publisher,
-        dataset.did(),
-        entity.serviceId,
-        TrustedAlgorithmEdits.trusting(options, pin(entity)));
+    changeTrust(publisher, entity, TrustedAlgorithmEdits::trusting);
     decide(entity, ApprovalState.APPROVED, publisher, null);
     record(publisher.address(), "approval-granted", entity);
     return entity.toApproval();
@@ -179,16 +174,21 @@ class JpaApprovals implements Approvals {
   public Approval revoke(Principal publisher, String id) {
     ApprovalEntity entity = owned(publisher, id, true);
     ApprovalRules.requireState(entity.state, ApprovalState.APPROVED);
-    Asset dataset = catalogue.get(new Did(entity.datasetDid));
-    ComputeOptions options = TrustedAlgorithmEdits.options(dataset, entity.serviceId);
-    catalogue.setComputeOptions(
-        publisher,
-        dataset.did(),
-        entity.serviceId,
-        TrustedAlgorithmEdits.distrusting(options, pin(entity)));
+    changeTrust(publisher, entity, TrustedAlgorithmEdits::distrusting);
     decide(entity, ApprovalState.REVOKED, publisher, null);
     record(publisher.address(), "approval-revoked", entity);
     return entity.toApproval();
+  }
+
+  /** Edits the trusted algorithms of the approval's dataset service with the approval's pin. */
+  private void changeTrust(
+      Principal publisher,
+      ApprovalEntity entity,
+      BiFunction<ComputeOptions, TrustedAlgorithm, ComputeOptions> edit) {
+    Asset dataset = catalogue.get(new Did(entity.datasetDid));
+    ComputeOptions options = TrustedAlgorithmEdits.options(dataset, entity.serviceId);
+    catalogue.setComputeOptions(
+        publisher, dataset.did(), entity.serviceId, edit.apply(options, pin(entity)));
   }
 
   /** The approval, if the caller publishes its dataset. */

@@ -164,15 +164,7 @@ class ComputeAdmissionTest {
     }
 
     Request withCpu(double cores) {
-      return new Request(
-          datasets,
-          algorithm,
-          environment,
-          List.of(new JobSpec.ResourceAmount("cpu", cores)),
-          maxJobDuration,
-          parameters,
-          viewers,
-          free);
+      return withResource("cpu", cores);
     }
 
     Request withResource(String id, double amount) {
