@@ -123,7 +123,16 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.cove.engine.internal.local..")
-                .allowEmptyShould(true)));
+                .allowEmptyShould(true),
+            noClasses()
+                .that()
+                .resideInAPackage("org.cove.engine.internal.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                    "org.cove.engine.internal.local..", "org.cove.engine.internal.kubernetes..")
+                .allowEmptyShould(true)
+                .as("the engine's core knows no backend")));
   }
 
   /**
@@ -184,7 +193,18 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.web3j.."),
-            only("org.cove.engine..", "io.fabric8..").allowEmptyShould(true)));
+            only("org.cove.engine.internal.kubernetes..", "io.fabric8..").allowEmptyShould(true),
+            noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                    "com.ibm..",
+                    "io.openliberty..",
+                    "fish.payara..",
+                    "org.glassfish.jersey..",
+                    "org.jboss.resteasy..",
+                    "org.jboss.weld..")
+                .as("no class uses an application server's own API: the WAR is server-neutral")));
   }
 
   @Test
