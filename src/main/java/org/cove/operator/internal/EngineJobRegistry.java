@@ -1,7 +1,5 @@
 package org.cove.operator.internal;
 
-import static org.cove.shared.Jsons.JSON;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +21,6 @@ import org.cove.operator.JobSpec;
 import org.cove.operator.spi.ComputeEngine;
 import org.cove.operator.spi.JobAudit;
 import org.cove.shared.Address;
-import org.cove.shared.AuditEvent;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.CoveException;
 import org.cove.shared.ForbiddenException;
@@ -173,14 +170,7 @@ class EngineJobRegistry implements JobRegistry {
   public Job stop(JobId id, Address owner) {
     Job job = owned(id, owner);
     if (!job.finished()) {
-      auditTrail.recordOnce(
-          JobAudit.stopKey(id),
-          new AuditEvent(
-              owner,
-              "job-stop-requested",
-              id.value(),
-              JSON.createObjectBuilder().add("jobId", id.value()).build(),
-              JobAudit.parties(job.spec())));
+      auditTrail.recordOnce(JobAudit.stopKey(id), JobAudit.stopRequested(owner, id, job.spec()));
       engine.requestStop(id);
     }
     return engine.find(id).orElseThrow(() -> notFound(id));
@@ -193,14 +183,7 @@ class EngineJobRegistry implements JobRegistry {
     if (!job.finished()) {
       throw new CoveException(ProblemType.CONFLICT, "the job is still running: stop it first");
     }
-    auditTrail.recordOnce(
-        JobAudit.deletedKey(id),
-        new AuditEvent(
-            owner,
-            "job-deleted",
-            id.value(),
-            JSON.createObjectBuilder().add("jobId", id.value()).build(),
-            JobAudit.parties(job.spec())));
+    auditTrail.recordOnce(JobAudit.deletedKey(id), JobAudit.deleted(owner, id, job.spec()));
     engine.delete(id);
   }
 
@@ -213,19 +196,7 @@ class EngineJobRegistry implements JobRegistry {
             .filter(r -> r.index() == index)
             .findFirst()
             .orElseThrow(() -> new NotFoundException("job " + id + " has no result " + index));
-    auditTrail.record(
-        new AuditEvent(
-            reader,
-            "job-result-downloaded",
-            id.value(),
-            JSON.createObjectBuilder()
-                .add("jobId", id.value())
-                .add("index", index)
-                .add("type", result.type().wireName())
-                .add("filename", result.filename())
-                .add("filesize", result.filesize())
-                .build(),
-            JobAudit.parties(job.spec())));
+    auditTrail.record(JobAudit.resultDownloaded(reader, id, job.spec(), result));
     try {
       return new ResultContent(result, engine.openResult(id, index));
     } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.cove.operator.JobId;
+import org.cove.operator.JobResult;
 import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
 import org.cove.shared.Address;
@@ -57,6 +58,34 @@ public final class JobAudit {
   public static AuditEvent submitted(JobId id, JobSpec spec) {
     return new AuditEvent(
         spec.owner(), "job-submitted", id.value(), describe(id, spec), parties(spec));
+  }
+
+  /** The owner asked a running job to stop. */
+  public static AuditEvent stopRequested(Address owner, JobId id, JobSpec spec) {
+    return new AuditEvent(owner, "job-stop-requested", id.value(), idOnly(id), parties(spec));
+  }
+
+  /** The owner deleted a finished job and its results. */
+  public static AuditEvent deleted(Address owner, JobId id, JobSpec spec) {
+    return new AuditEvent(owner, "job-deleted", id.value(), idOnly(id), parties(spec));
+  }
+
+  /** A reader downloaded one result; downloads are not keyed: each one is an entry. */
+  public static AuditEvent resultDownloaded(
+      Address reader, JobId id, JobSpec spec, JobResult result) {
+    JsonObject payload =
+        JSON.createObjectBuilder()
+            .add("jobId", id.value())
+            .add("index", result.index())
+            .add("type", result.type().wireName())
+            .add("filename", result.filename())
+            .add("filesize", result.filesize())
+            .build();
+    return new AuditEvent(reader, "job-result-downloaded", id.value(), payload, parties(spec));
+  }
+
+  private static JsonObject idOnly(JobId id) {
+    return JSON.createObjectBuilder().add("jobId", id.value()).build();
   }
 
   /** A status reached; the exit code and explanation belong to the status the job ended with. */
