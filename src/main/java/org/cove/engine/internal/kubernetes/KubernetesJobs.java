@@ -9,13 +9,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cove.engine.internal.core.LiveLogs;
 import org.cove.operator.EngineHealth;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
@@ -191,7 +191,7 @@ final class KubernetesJobs implements ComputeEngine {
       if (running.isEmpty()) {
         return Optional.empty();
       }
-      log = Arrays.copyOf(running.get(), lastLineEnd(running.get()));
+      log = LiveLogs.completeLines(running.get());
     } else if (results.hasLog(id, Stage.ALGORITHM)) {
       log = Files.readAllBytes(results.log(id, Stage.ALGORITHM));
       if (from >= log.length) {
@@ -233,14 +233,5 @@ final class KubernetesJobs implements ComputeEngine {
             + container.tag()
             + " has no sha256 digest in its checksum; the Kubernetes engine runs images by digest"
             + " only");
-  }
-
-  private static int lastLineEnd(byte[] content) {
-    for (int i = content.length - 1; i >= 0; i--) {
-      if (content[i] == '\n') {
-        return i + 1;
-      }
-    }
-    return 0;
   }
 }

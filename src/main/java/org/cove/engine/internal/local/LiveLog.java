@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
+import org.cove.engine.internal.core.LiveLogs;
 import org.cove.operator.JobId;
 import org.cove.operator.JobResult;
 import org.cove.operator.ResultType;
@@ -45,8 +45,7 @@ final class LiveLog {
     try (InputStream in = Files.newInputStream(raw)) {
       content = in.readNBytes((int) Math.min(logMaxBytes, Integer.MAX_VALUE - 8));
     }
-    int lines = lastLineEnd(content);
-    byte[] view = redactor.with(store.directory(id)).redact(Arrays.copyOf(content, lines));
+    byte[] view = redactor.with(store.directory(id)).redact(LiveLogs.completeLines(content));
     int start = (int) Math.min(from, view.length);
     return Optional.of(new ByteArrayInputStream(view, start, view.length - start));
   }
@@ -61,14 +60,5 @@ final class LiveLog {
         Files.newInputStream(store.results(id).resolve(String.valueOf(log.get().index())));
     in.skipNBytes(from);
     return Optional.of(in);
-  }
-
-  private static int lastLineEnd(byte[] content) {
-    for (int i = content.length - 1; i >= 0; i--) {
-      if (content[i] == '\n') {
-        return i + 1;
-      }
-    }
-    return 0;
   }
 }
