@@ -13,8 +13,8 @@ begin
                        current_schema(), app_role);
         execute format('grant usage, select on all sequences in schema %I to %I',
                        current_schema(), app_role);
-        execute format('revoke update, delete, truncate on ledger_entry, ledger_checkpoint from %I',
-                       app_role);
+        execute format('revoke update, delete, truncate on ledger_entry, ledger_checkpoint,'
+                       ' ledger_anchor from %I', app_role);
         execute format('revoke insert, update, delete, truncate on flyway_schema_history from %I',
                        app_role);
     end if;
