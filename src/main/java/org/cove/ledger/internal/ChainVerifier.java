@@ -104,13 +104,14 @@ final class ChainVerifier {
         : broken(expected, "entry " + expected + " is missing or out of place");
   }
 
+  /** Every mark at this size must match; the break is named after the last size that did. */
   private boolean matchesCheckpoints() {
+    long matchedBefore = lastMatchingCheckpoint;
     while (nextCheckpoint < marks.size() && marks.get(nextCheckpoint).size() <= size) {
       Mark mark = marks.get(nextCheckpoint++);
       if (mark.size() == size && !mark.head().equals(head)) {
         return broken(
-            lastMatchingCheckpoint + 1,
-            "the chain up to entry " + size + " differs from " + mark.source());
+            matchedBefore + 1, "the chain up to entry " + size + " differs from " + mark.source());
       }
       lastMatchingCheckpoint = mark.size();
     }
