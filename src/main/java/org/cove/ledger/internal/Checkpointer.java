@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Makes checkpoints without anyone asking: every {@link #PASS} it checkpoints the head if the
  * policy says one is due, then anchors the newest checkpoint on the chain if it needs it. The
  * policy is read from the database under the append lock, so replicas agree on it. A failing chain
- * node is tried again a minute later, and said once in the log rather than at every pass.
+ * node (or an account too poor to pay) is tried again after cove.ledger.anchor.retry.seconds, and said once in the log rather than at every pass.
  */
 @ApplicationScoped
 class Checkpointer {
@@ -30,8 +30,6 @@ class Checkpointer {
    */
   static final Duration PASS = Duration.ofSeconds(10);
 
-  static final Duration ANCHOR_RETRY = Duration.ofMinutes(1);
-
   private static final Logger LOG = Logger.getLogger(Checkpointer.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
@@ -40,6 +38,7 @@ class Checkpointer {
   private Anchorer anchorer;
   private CheckpointPolicy policy;
   private Clock clock;
+  private Duration anchorRetry;
   private ScheduledFuture<?> passes;
   private Instant nextAnchorAttempt = Instant.MIN;
   private String lastProblem;
@@ -50,11 +49,14 @@ class Checkpointer {
       Anchorer anchorer,
       Clock clock,
       @ConfigProperty(name = "cove.ledger.checkpoint.entries", defaultValue = "1000") long entries,
-      @ConfigProperty(name = "cove.ledger.checkpoint.minutes", defaultValue = "60") long minutes) {
+      @ConfigProperty(name = "cove.ledger.checkpoint.minutes", defaultValue = "60") long minutes,
+      @ConfigProperty(name = "cove.ledger.anchor.retry.seconds", defaultValue = "60")
+          long anchorRetrySeconds) {
     this.ledger = ledger;
     this.anchorer = anchorer;
     this.clock = clock;
     this.policy = CheckpointPolicy.of(entries, minutes);
+    this.anchorRetry = Duration.ofSeconds(Math.max(1, anchorRetrySeconds));
   }
 
   /** For CDI's proxy. */
@@ -89,7 +91,7 @@ class Checkpointer {
         lastProblem = null;
       }
     } catch (RuntimeException e) {
-      nextAnchorAttempt = now.plus(ANCHOR_RETRY);
+      nextAnchorAttempt = now.plus(anchorRetry);
       problem("A ledger checkpoint could not be anchored on the chain: " + e.getMessage());
     }
   }

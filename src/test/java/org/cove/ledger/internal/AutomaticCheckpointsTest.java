@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class AutomaticCheckpointsTest {
 
   private static final int EVERY = 10;
+  private static final Duration RETRY = Duration.ofMinutes(1);
 
   private static TestDatabase database;
   private final RandomData random = RandomData.fromSeedProperty();
@@ -57,7 +58,7 @@ class AutomaticCheckpointsTest {
     ledger = LedgerTestSupport.jdbcLedger(database.dataSource(), signer, chain, clock);
     Anchorer anchorer = new Anchorer(chain, clock);
     anchorer.dataSource = database.dataSource();
-    checkpointer = new Checkpointer(ledger, anchorer, clock, EVERY, 60);
+    checkpointer = new Checkpointer(ledger, anchorer, clock, EVERY, 60, RETRY.toSeconds());
   }
 
   @AfterEach
@@ -193,7 +194,7 @@ class AutomaticCheckpointsTest {
     assertThat(verification.anchors().unchecked()).hasValue("the chain node did not answer");
 
     chain.reachable(true);
-    clock.advance(Checkpointer.ANCHOR_RETRY);
+    clock.advance(RETRY);
     checkpointer.pass();
     assertThat(chain.sent()).isEqualTo(1);
   }
