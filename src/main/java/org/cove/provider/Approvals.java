@@ -18,7 +18,14 @@ public interface Approvals {
     CONSUMER
   }
 
-  Approval request(
+  /** A request, and whether this call made it or found it pending already. */
+  record Requested(Approval approval, boolean created) {}
+
+  /**
+   * Asks the dataset's publisher to allow the algorithm; when the consumer has the same request
+   * pending, that one is the answer and nothing new is stored or recorded.
+   */
+  Requested request(
       Principal consumer, Did dataset, String serviceId, Did algorithm, String justification);
 
   Page<Approval> list(

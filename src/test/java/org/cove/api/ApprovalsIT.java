@@ -7,6 +7,13 @@ import static org.cove.api.AuthenticationIT.assertProblem;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.cove.shared.Hashes;
 import org.cove.testing.CoveClient;
 import org.cove.testing.CoveClient.Response;
@@ -23,6 +30,8 @@ class ApprovalsIT {
 
   private static final String SCRIPT_V1 = "print('mean of every column')\n";
   private static final String SCRIPT_V2 = "print('mean of every column')\nprint('and more')\n";
+  private static final int PARALLEL = 50;
+  private static final int ROUNDS = 3;
 
   private final CoveClient cove = new CoveClient();
   private TestWallet consumer;
@@ -144,7 +153,53 @@ class ApprovalsIT {
   void a_pending_request_is_not_duplicated() {
     JsonObject first = request(algorithmDid);
 
-    assertThat(request(algorithmDid).getString("id")).isEqualTo(first.getString("id"));
+    Response again = cove.json("POST", "/api/v1/approvals", consumerToken, body(algorithmDid));
+
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.json()).isEqualTo(first);
+  }
+
+  /**
+   * Fifty identical requests at once, in a few rounds: the database lets one of them store the
+   * request (201) and record it, and every other one answers with that request (200).
+   */
+  @Test
+  void parallel_identical_requests_make_one_request_and_one_ledger_entry() throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(PARALLEL);
+    try {
+      for (int round = 0; round < ROUNDS; round++) {
+        String algorithm = publishAlgorithm(SCRIPT_V1 + "# round " + round + "\n").getString("id");
+        CyclicBarrier start = new CyclicBarrier(PARALLEL);
+        List<Future<Response>> sent = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+          sent.add(
+              clients.submit(
+                  () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return cove.json("POST", "/api/v1/approvals", consumerToken, body(algorithm));
+                  }));
+        }
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> answer : sent) {
+          answers.add(answer.get(120, TimeUnit.SECONDS));
+        }
+
+        assertThat(answers)
+            .as("round %d", round)
+            .extracting(Response::status)
+            .containsOnly(200, 201)
+            .filteredOn(status -> status == 201)
+            .hasSize(1);
+        assertThat(answers)
+            .extracting(a -> a.json().getString("id"))
+            .as("round %d: every answer names the one request", round)
+            .containsOnly(answers.get(0).json().getString("id"));
+        assertThat(pendingRequestsFor(algorithm)).as("round %d", round).isEqualTo(1);
+        assertThat(requestEntriesFor(algorithm)).as("round %d", round).isEqualTo(1);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   @Test
@@ -204,6 +259,25 @@ class ApprovalsIT {
         403,
         "not-permitted");
     assertProblem(cove.get("/api/v1/approvals?role=owner", consumerToken), 400, "invalid-request");
+  }
+
+  private long pendingRequestsFor(String algorithm) {
+    JsonObject pending =
+        cove.get("/api/v1/approvals?role=consumer&state=pending&size=100", consumerToken).json();
+    return pending.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .filter(a -> a.getString("algorithmDid").equals(algorithm))
+        .count();
+  }
+
+  private long requestEntriesFor(String algorithm) {
+    JsonObject entries =
+        cove.get(
+                "/api/v1/ledger?kind=approval-requested&size=500&subject=" + datasetDid,
+                consumerToken)
+            .json();
+    return entries.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .filter(e -> e.getJsonObject("payload").getString("algorithm").equals(algorithm))
+        .count();
   }
 
   private JsonObject request(String algorithm) {

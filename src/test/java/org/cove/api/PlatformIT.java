@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.cove.testing.CoveClient;
 import org.cove.testing.CoveClient.Response;
+import org.cove.testing.ServerDatabase;
 import org.junit.jupiter.api.Test;
 
 /** The server around the API: health, OpenAPI, metrics, the Ocean root, response headers. */
@@ -45,9 +45,7 @@ class PlatformIT {
   void after_the_database_drops_every_connection_the_second_request_is_served_again()
       throws Exception {
     cove.get("/health/ready"); // the pool holds at least one connection now
-    String database =
-        "jdbc:postgresql://localhost:" + System.getProperty("cove.it.db.port") + "/postgres";
-    try (Connection superuser = DriverManager.getConnection(database, "postgres", "postgres");
+    try (Connection superuser = ServerDatabase.superuser();
         Statement statement = superuser.createStatement();
         ResultSet dropped =
             statement.executeQuery(

@@ -250,6 +250,11 @@ public final class LocalChain {
     return call(web3j.ethGetTransactionReceipt(hash)).getTransactionReceipt().orElseThrow();
   }
 
+  /** The transaction as the chain holds it: who sent it, and its data. */
+  public org.web3j.protocol.core.methods.response.Transaction transaction(String hash) {
+    return call(web3j.ethGetTransactionByHash(hash)).getTransaction().orElseThrow();
+  }
+
   public BigInteger tokenBalance(String token, String owner) {
     String data =
         FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(owner)), List.of()));

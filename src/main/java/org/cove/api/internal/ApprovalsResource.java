@@ -53,18 +53,22 @@ public class ApprovalsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Ask a dataset's publisher to allow an algorithm on a compute service")
+  @Operation(
+      summary =
+          "Ask a dataset's publisher to allow an algorithm on a compute service (201); the same"
+              + " request pending already is answered as it is (200)")
   public Response request(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonObject body) {
     Principal consumer = authentication.require(authorization);
-    Approval approval =
+    Approvals.Requested requested =
         approvals.request(
             consumer,
             Did.parse(field(body, "datasetDid", true)),
             field(body, "serviceId", true),
             Did.parse(field(body, "algorithmDid", true)),
             field(body, "justification", false));
-    return Response.status(Response.Status.CREATED).entity(json(approval)).build();
+    Response.Status status = requested.created() ? Response.Status.CREATED : Response.Status.OK;
+    return Response.status(status).entity(json(requested.approval())).build();
   }
 
   @GET

@@ -6,6 +6,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
+import org.cove.ledger.Anchors;
 import org.cove.ledger.Checkpoint;
 import org.cove.ledger.LedgerEntry;
 import org.cove.ledger.Times;
@@ -48,6 +49,30 @@ final class LedgerJson {
     if (v.reason() != null) {
       json.add("reason", v.reason());
     }
+    return json.add("anchors", anchors(v.anchors())).build();
+  }
+
+  /** What was read back from the chain: how many, the newest confirmed, and what contradicts. */
+  static JsonObject anchors(Anchors a) {
+    JsonArrayBuilder mismatches = JSON.createArrayBuilder();
+    a.mismatches().forEach(mismatches::add);
+    JsonObjectBuilder json =
+        JSON.createObjectBuilder()
+            .add("stored", a.stored())
+            .add("checked", a.checked())
+            .add("pending", a.pending())
+            .add("mismatches", mismatches);
+    a.latest()
+        .ifPresentOrElse(
+            latest ->
+                json.add(
+                    "latest",
+                    JSON.createObjectBuilder()
+                        .add("size", latest.size())
+                        .add("head", latest.head())
+                        .add("transaction", latest.transaction())),
+            () -> json.addNull("latest"));
+    a.unchecked().ifPresent(why -> json.add("unchecked", why));
     return json.build();
   }
 

@@ -66,7 +66,10 @@ public class LedgerResource {
 
   @GET
   @Path("verify")
-  @Operation(summary = "Walk the chain and check it against every checkpoint")
+  @Operation(
+      summary =
+          "Walk the chain and check it against every checkpoint and the newest anchor on the"
+              + " chain; reports the anchors read")
   public JsonObject verify(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     authentication.require(authorization);
     return LedgerJson.verification(ledger.verify());

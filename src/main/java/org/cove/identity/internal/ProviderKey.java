@@ -11,6 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.cove.identity.AuthenticationException;
+import org.cove.identity.ProviderTransactions;
+import org.cove.identity.UnsignedTransaction;
 import org.cove.shared.Address;
 import org.cove.shared.DataDirectory;
 import org.cove.shared.ProviderSecrets;
@@ -21,10 +23,11 @@ import org.web3j.crypto.Keys;
 
 /**
  * This instance's own Ethereum key: configured (COVE_PROVIDER_KEY), or generated on first start and
- * kept in the data directory.
+ * kept in the data directory. It signs messages (checkpoints), derives secrets, and signs the
+ * ledger's anchor transactions.
  */
 @ApplicationScoped
-class ProviderKey implements ProviderSigner, ProviderSecrets {
+class ProviderKey implements ProviderSigner, ProviderSecrets, ProviderTransactions {
 
   private Optional<String> configuredKey;
   private DataDirectory dataDirectory;
@@ -80,6 +83,11 @@ class ProviderKey implements ProviderSigner, ProviderSecrets {
   @Override
   public String sign(byte[] message) {
     return PersonalSign.sign(message, key);
+  }
+
+  @Override
+  public String sign(UnsignedTransaction t) {
+    return TransactionSigning.sign(t, key);
   }
 
   @Override

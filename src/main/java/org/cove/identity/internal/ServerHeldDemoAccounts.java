@@ -16,11 +16,7 @@ import org.cove.identity.UnsignedTransaction;
 import org.cove.shared.Address;
 import org.cove.shared.ForbiddenException;
 import org.cove.shared.RunMode;
-import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
-import org.web3j.utils.Numeric;
 
 @ApplicationScoped
 class ServerHeldDemoAccounts implements DemoAccounts {
@@ -63,20 +59,7 @@ class ServerHeldDemoAccounts implements DemoAccounts {
     if (runMode != RunMode.DEVELOPMENT) {
       return Optional.empty();
     }
-    return key(from)
-        .map(
-            key ->
-                Numeric.toHexString(
-                    TransactionEncoder.signMessage(
-                        RawTransaction.createTransaction(
-                            t.nonce(),
-                            t.gasPrice(),
-                            t.gasLimit(),
-                            t.to().value(),
-                            t.value(),
-                            t.data()),
-                        t.chainId(),
-                        Credentials.create(key))));
+    return key(from).map(key -> TransactionSigning.sign(t, key));
   }
 
   private Optional<ECKeyPair> key(Address address) {

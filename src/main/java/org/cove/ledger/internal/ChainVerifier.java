@@ -4,18 +4,37 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.cove.ledger.Checkpoint;
 import org.cove.ledger.LedgerEntry;
 import org.cove.ledger.Verification;
 
 /**
  * Walks entries in sequence order and finds the first one that breaks the chain: a gap, a wrong
- * previous hash, or a hash that does not match the entry's content. Checkpoints then catch what the
- * chain alone cannot: a cut-off tail, or a rewritten chain whose hashes were all recomputed.
+ * previous hash, or a hash that does not match the entry's content. Checkpoints and anchors then
+ * catch what the chain alone cannot: a cut-off tail, or a rewritten chain whose hashes were all
+ * recomputed. An anchor is read from the chain, so it catches that even when the checkpoints were
+ * rewritten and signed again.
  */
 final class ChainVerifier {
 
-  private final List<Checkpoint> checkpoints;
+  /**
+   * A head the chain must have at {@code size}, where it is known from (as in "differs from {@code
+   * source}") and what it is (as in "{@code kind} covers …").
+   */
+  record Mark(long size, String head, String source, String kind) {
+
+    static Mark checkpoint(Checkpoint checkpoint) {
+      return new Mark(
+          checkpoint.size(), checkpoint.head(), "its signed checkpoint", "a checkpoint");
+    }
+
+    static Mark anchor(long size, String head, String transaction) {
+      return new Mark(size, head, "its anchor in transaction " + transaction, "an anchor");
+    }
+  }
+
+  private final List<Mark> marks;
   private final Optional<Checkpoint> forged;
   private long size;
   private String head = EntryHasher.GENESIS;
@@ -30,11 +49,20 @@ final class ChainVerifier {
    *     others are reported and not relied on
    */
   ChainVerifier(List<Checkpoint> checkpoints, Predicate<Checkpoint> signatureValid) {
-    this.checkpoints =
-        checkpoints.stream()
-            .filter(signatureValid)
-            .filter(c -> c.size() > 0)
-            .sorted(Comparator.comparingLong(Checkpoint::size))
+    this(checkpoints, signatureValid, List.of());
+  }
+
+  /**
+   * @param anchored heads read from anchor transactions on the chain
+   */
+  ChainVerifier(
+      List<Checkpoint> checkpoints, Predicate<Checkpoint> signatureValid, List<Mark> anchored) {
+    this.marks =
+        Stream.concat(
+                checkpoints.stream().filter(signatureValid).map(Mark::checkpoint),
+                anchored.stream())
+            .filter(m -> m.size() > 0)
+            .sorted(Comparator.comparingLong(Mark::size))
             .toList();
     this.forged = checkpoints.stream().filter(signatureValid.negate()).findFirst();
   }
@@ -76,23 +104,26 @@ final class ChainVerifier {
         : broken(expected, "entry " + expected + " is missing or out of place");
   }
 
+  /** Every mark at this size must match; the break is named after the last size that did. */
   private boolean matchesCheckpoints() {
-    while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).size() <= size) {
-      Checkpoint checkpoint = checkpoints.get(nextCheckpoint++);
-      if (checkpoint.size() == size && !checkpoint.head().equals(head)) {
+    long matchedBefore = lastMatchingCheckpoint;
+    while (nextCheckpoint < marks.size() && marks.get(nextCheckpoint).size() <= size) {
+      Mark mark = marks.get(nextCheckpoint++);
+      if (mark.size() == size && !mark.head().equals(head)) {
         return broken(
-            lastMatchingCheckpoint + 1,
-            "the chain up to entry " + size + " differs from its signed checkpoint");
+            matchedBefore + 1, "the chain up to entry " + size + " differs from " + mark.source());
       }
-      lastMatchingCheckpoint = checkpoint.size();
+      lastMatchingCheckpoint = mark.size();
     }
     return true;
   }
 
   Verification result() {
-    if (firstBroken == null && nextCheckpoint < checkpoints.size()) {
-      long covered = checkpoints.get(checkpoints.size() - 1).size();
-      broken(size + 1, "entries after " + size + " are gone: a checkpoint covers " + covered);
+    if (firstBroken == null && nextCheckpoint < marks.size()) {
+      Mark last = marks.get(marks.size() - 1);
+      broken(
+          size + 1,
+          "entries after " + size + " are gone: " + last.kind() + " covers " + last.size());
     }
     if (firstBroken == null && forged.isPresent()) {
       String why = "the checkpoint at size " + forged.get().size() + " has an invalid signature";

@@ -64,6 +64,41 @@ final class CheckpointStore {
     }
   }
 
+  /** The checkpoint of the largest size, if any. */
+  static Optional<Checkpoint> latest(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select size, head, created_at, signer, signature from ledger_checkpoint"
+                    + " order by size desc limit 1")) {
+      return rows.next() ? Optional.of(checkpoint(rows)) : Optional.empty();
+    }
+  }
+
+  /**
+   * How far checkpoints cover the chain: its size, the largest checkpoint's size, and when the
+   * first entry after that was recorded (none when every entry is covered).
+   */
+  static CheckpointPolicy.Coverage coverage(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "with covered as (select coalesce(max(size), 0) as size from ledger_checkpoint)"
+                    + " select (select coalesce(max(sequence), 0) from ledger_entry),"
+                    + " covered.size,"
+                    + " (select recorded_at from ledger_entry where sequence = covered.size + 1)"
+                    + " from covered")) {
+      rows.next();
+      OffsetDateTime oldest = rows.getObject(3, OffsetDateTime.class);
+      return new CheckpointPolicy.Coverage(
+          rows.getLong(1),
+          rows.getLong(2),
+          Optional.ofNullable(oldest)
+              .filter(t -> !LedgerStore.isInfinite(t))
+              .map(OffsetDateTime::toInstant));
+    }
+  }
+
   static List<Checkpoint> checkpoints(Connection connection) throws SQLException {
     List<Checkpoint> checkpoints = new ArrayList<>();
     try (Statement statement = connection.createStatement();

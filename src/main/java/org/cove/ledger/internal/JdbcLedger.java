@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.cove.ledger.Anchors;
 import org.cove.ledger.Checkpoint;
 import org.cove.ledger.Ledger;
 import org.cove.ledger.LedgerEntry;
@@ -24,6 +25,7 @@ import org.cove.ledger.Verification;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.AuditTrail.Keyed;
+import org.cove.shared.ChainAnchors;
 import org.cove.shared.DatabaseException;
 import org.cove.shared.Page;
 import org.cove.shared.ProviderSigner;
@@ -40,13 +42,15 @@ class JdbcLedger implements Ledger, AuditTrail {
   private ProviderSigner signer;
   private Clock clock;
   private KeyedAppends appends;
+  private ChainAnchors chain;
   private GroupCommit groupCommit;
 
   @Inject
-  JdbcLedger(ProviderSigner signer, Clock clock, KeyedAppends appends) {
+  JdbcLedger(ProviderSigner signer, Clock clock, KeyedAppends appends, ChainAnchors chain) {
     this.signer = signer;
     this.clock = clock;
     this.appends = appends;
+    this.chain = chain;
     this.groupCommit = new GroupCommit(events -> appends.append(events));
   }
 
@@ -90,6 +94,10 @@ class JdbcLedger implements Ledger, AuditTrail {
     return verify(List.of());
   }
 
+  /**
+   * Reads the anchors back from the chain first (a few requests: newest first, until one is
+   * confirmed), then walks the chain against the checkpoints and the confirmed anchor's head.
+   */
   @Override
   @Transactional
   public Verification verify(List<Checkpoint> external) {
@@ -97,14 +105,57 @@ class JdbcLedger implements Ledger, AuditTrail {
         connection -> {
           List<Checkpoint> checkpoints = new ArrayList<>(CheckpointStore.checkpoints(connection));
           checkpoints.addAll(external);
-          return LedgerStore.verify(connection, checkpoints, this::signedByProvider);
+          AnchorReadback.Outcome anchors =
+              AnchorReadback.read(
+                  AnchorStore.newestFirst(connection, AnchorReadback.MAX_READ),
+                  AnchorStore.count(connection),
+                  chain,
+                  signer.address());
+          Verification walked =
+              LedgerStore.verify(
+                  connection,
+                  new ChainVerifier(checkpoints, this::signedByProvider, anchors.marks()));
+          return withAnchors(walked, anchors.anchors());
         });
+  }
+
+  /** The chain's verdict with the anchors' report; a contradicting anchor fails it too. */
+  private static Verification withAnchors(Verification walked, Anchors anchors) {
+    boolean contradicted = !anchors.mismatches().isEmpty();
+    return new Verification(
+        walked.ok() && !contradicted,
+        walked.size(),
+        walked.head(),
+        walked.firstBroken(),
+        walked.reason() == null && contradicted ? anchors.mismatches().get(0) : walked.reason(),
+        anchors);
   }
 
   @Override
   @Transactional
   public Checkpoint checkpoint() {
     return inConnection(this::checkpoint);
+  }
+
+  /**
+   * Checkpoints the head when the policy says one is due. Looked at first without the append lock
+   * (appends do not wait for a pass that finds nothing to do), then again under it, so that of two
+   * replicas due at once only one makes it.
+   */
+  @Transactional
+  Optional<Checkpoint> checkpointIfDue(CheckpointPolicy policy) {
+    return inConnection(
+        connection -> {
+          Instant now = clock.instant();
+          if (!policy.due(CheckpointStore.coverage(connection), now)) {
+            return Optional.empty();
+          }
+          LedgerStore.lock(connection);
+          if (!policy.due(CheckpointStore.coverage(connection), now)) {
+            return Optional.empty();
+          }
+          return Optional.of(checkpoint(connection));
+        });
   }
 
   private Checkpoint checkpoint(Connection connection) throws SQLException {

@@ -263,7 +263,10 @@ final class LedgerStore {
   static Verification verify(
       Connection connection, List<Checkpoint> checkpoints, Predicate<Checkpoint> signatureValid)
       throws SQLException {
-    ChainVerifier verifier = new ChainVerifier(checkpoints, signatureValid);
+    return verify(connection, new ChainVerifier(checkpoints, signatureValid));
+  }
+
+  static Verification verify(Connection connection, ChainVerifier verifier) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement("select " + COLUMNS + " from ledger_entry order by sequence")) {
       statement.setFetchSize(10_000);

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.cove.identity.Principal;
+import org.cove.ledger.Anchors;
 import org.cove.ledger.Ledger;
 import org.cove.ledger.LedgerEntry;
 import org.cove.ledger.LedgerQuery;
@@ -96,9 +97,24 @@ public class LedgerView extends VerticalLayout {
 
   private void show(Verification result) {
     verification.setText(
-        result.ok()
-            ? "Intact: " + result.size() + " entries, head " + result.head().substring(0, 12) + "…"
-            : "Broken at entry " + result.firstBroken() + ": " + result.reason());
+        (result.ok()
+                ? "Intact: "
+                    + result.size()
+                    + " entries, head "
+                    + result.head().substring(0, 12)
+                    + "…"
+                : "Broken at entry " + result.firstBroken() + ": " + result.reason())
+            + ". "
+            + anchors(result.anchors()));
     verification.getElement().setAttribute("data-ok", String.valueOf(result.ok()));
+  }
+
+  private static String anchors(Anchors anchors) {
+    String latest =
+        anchors
+            .latest()
+            .map(a -> "anchored on the chain up to entry " + a.size())
+            .orElse("no anchor confirmed on the chain");
+    return anchors.unchecked().map(why -> "Anchors not read: " + why).orElse(latest);
   }
 }

@@ -16,6 +16,7 @@ import org.cove.ledger.LedgerEntry;
 import org.cove.shared.Address;
 import org.cove.shared.AuditEvent;
 import org.cove.shared.AuditTrail.Keyed;
+import org.cove.shared.ChainAnchors;
 import org.cove.shared.ProviderSigner;
 
 /**
@@ -68,9 +69,15 @@ final class LedgerTestSupport {
    * nothing, so each call runs on an auto-commit connection of its own.
    */
   static JdbcLedger jdbcLedger(DataSource dataSource, ProviderSigner signer) {
-    KeyedAppends appends = new KeyedAppends(Clock.systemUTC());
+    return jdbcLedger(dataSource, signer, FakeChain.notConfigured(), Clock.systemUTC());
+  }
+
+  /** As {@link #jdbcLedger(DataSource, ProviderSigner)}, anchoring on {@code chain}. */
+  static JdbcLedger jdbcLedger(
+      DataSource dataSource, ProviderSigner signer, ChainAnchors chain, Clock clock) {
+    KeyedAppends appends = new KeyedAppends(clock);
     appends.dataSource = dataSource;
-    JdbcLedger ledger = new JdbcLedger(signer, Clock.systemUTC(), appends);
+    JdbcLedger ledger = new JdbcLedger(signer, clock, appends, chain);
     ledger.dataSource = dataSource;
     return ledger;
   }

@@ -21,8 +21,34 @@ class ApprovalRepository {
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
 
-  void add(ApprovalEntity entity) {
-    entityManager.persist(entity);
+  /**
+   * Stores a new pending request unless the consumer has one pending for the same algorithm on the
+   * same service already (the database's unique index decides, so parallel requests cannot both
+   * store one, and the loser waits for the winner's transaction instead of failing). Returns
+   * whether it stored this one.
+   */
+  boolean addUnlessPending(ApprovalEntity entity) {
+    return entityManager
+            .createNativeQuery(
+                "insert into provider_approval (id, dataset_did, service_id, algorithm_did,"
+                    + " consumer, publisher, justification, files_checksum, container_checksum,"
+                    + " state, requested_at) values (:id, :dataset, :service, :algorithm,"
+                    + " :consumer, :publisher, :justification, :files, :container, :state,"
+                    + " :requestedAt) on conflict (dataset_did, service_id, algorithm_did,"
+                    + " consumer) where state = 'PENDING' do nothing")
+            .setParameter("id", entity.id)
+            .setParameter("dataset", entity.datasetDid)
+            .setParameter("service", entity.serviceId)
+            .setParameter("algorithm", entity.algorithmDid)
+            .setParameter("consumer", entity.consumer)
+            .setParameter("publisher", entity.publisher)
+            .setParameter("justification", entity.justification)
+            .setParameter("files", entity.filesChecksum)
+            .setParameter("container", entity.containerChecksum)
+            .setParameter("state", entity.state)
+            .setParameter("requestedAt", entity.requestedAt)
+            .executeUpdate()
+        == 1;
   }
 
   /**

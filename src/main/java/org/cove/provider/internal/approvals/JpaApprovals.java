@@ -42,6 +42,9 @@ class JpaApprovals implements Approvals {
 
   static final int MAX_PAGE_SIZE = 100;
 
+  /** Inserts tried before giving up on a request whose rival keeps being decided meanwhile. */
+  private static final int MAX_REQUEST_ATTEMPTS = 3;
+
   private ApprovalRepository approvals;
   private Catalogue catalogue;
   private AlgorithmCode code;
@@ -65,9 +68,15 @@ class JpaApprovals implements Approvals {
   /** For CDI's proxy. */
   protected JpaApprovals() {}
 
+  /**
+   * A request is stored only when the consumer has none pending for the same algorithm on the same
+   * service: among parallel identical requests one stores it and records it in the ledger, and the
+   * others wait for that one's transaction and answer with its request. Should that request be
+   * decided in the moment between, the insert is tried again.
+   */
   @Override
   @Transactional
-  public Approval request(
+  public Requested request(
       Principal consumer,
       Did datasetDid,
       String serviceId,
@@ -77,17 +86,29 @@ class JpaApprovals implements Approvals {
     Asset dataset = catalogue.get(datasetDid);
     Asset algorithm = catalogue.get(algorithmDid);
     ApprovalRules.checkRequestable(dataset, serviceId, algorithm, consumer.address());
-    Optional<ApprovalEntity> pending =
-        approvals.find(
-            datasetDid, serviceId, algorithmDid, consumer.address(), ApprovalState.PENDING);
-    if (pending.isPresent()) {
-      return pending.get().toApproval();
+    ApprovalEntity entity = newRequest(consumer, dataset, serviceId, algorithm, why);
+    for (int attempt = 0; attempt < MAX_REQUEST_ATTEMPTS; attempt++) {
+      if (approvals.addUnlessPending(entity)) {
+        record(consumer.address(), "approval-requested", entity);
+        return new Requested(entity.toApproval(), true);
+      }
+      Optional<ApprovalEntity> pending =
+          approvals.find(
+              datasetDid, serviceId, algorithmDid, consumer.address(), ApprovalState.PENDING);
+      if (pending.isPresent()) {
+        return new Requested(pending.get().toApproval(), false);
+      }
     }
+    throw conflict("the pending request was decided while this one was made: ask again");
+  }
+
+  private ApprovalEntity newRequest(
+      Principal consumer, Asset dataset, String serviceId, Asset algorithm, String why) {
     ApprovalEntity entity = new ApprovalEntity();
     entity.id = UUID.randomUUID().toString();
-    entity.datasetDid = datasetDid.value();
+    entity.datasetDid = dataset.did().value();
     entity.serviceId = serviceId;
-    entity.algorithmDid = algorithmDid.value();
+    entity.algorithmDid = algorithm.did().value();
     entity.consumer = consumer.address().value();
     entity.publisher = dataset.publisher().value();
     entity.justification = why;
@@ -95,9 +116,7 @@ class JpaApprovals implements Approvals {
     entity.containerChecksum = containerChecksum(algorithm);
     entity.state = ApprovalState.PENDING.name();
     entity.requestedAt = now();
-    approvals.add(entity);
-    record(consumer.address(), "approval-requested", entity);
-    return entity.toApproval();
+    return entity;
   }
 
   @Override

@@ -84,6 +84,17 @@ class ChainNode {
         .getTransactionCount();
   }
 
+  /** The number of the account's transactions the chain has mined. */
+  BigInteger minedNonce(Address account) {
+    return call(client().ethGetTransactionCount(account.value(), DefaultBlockParameterName.LATEST))
+        .getTransactionCount();
+  }
+
+  BigInteger balance(Address account) {
+    return call(client().ethGetBalance(account.value(), DefaultBlockParameterName.LATEST))
+        .getBalance();
+  }
+
   BigInteger gasPrice() {
     return call(client().ethGasPrice()).getGasPrice();
   }
