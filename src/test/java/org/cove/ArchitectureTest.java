@@ -8,7 +8,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -16,10 +18,13 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.cove.operator.spi.ComputeEngine;
 import org.cove.operator.spi.JobInputs;
 import org.cove.operator.spi.StageExchange;
+import org.cove.shared.LogSafe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -232,6 +237,29 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .areAnnotatedWith(jakarta.persistence.Entity.class)));
+  }
+
+  /** Exception messages name files and URLs; {@link LogSafe#log} is the one way to log them. */
+  @Test
+  void only_log_safe_hands_a_logger_an_exception() {
+    checkAll(
+        Stream.of(
+            noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(LogSafe.class.getName())
+                .should()
+                .callMethodWhere(handingOverAThrowable())
+                .as("exceptions reach the log only through LogSafe.log, which redacts them")));
+  }
+
+  private static DescribedPredicate<JavaMethodCall> handingOverAThrowable() {
+    return DescribedPredicate.describe(
+        "a java.util.logging method given a Throwable",
+        call ->
+            (call.getTargetOwner().isAssignableTo(Logger.class)
+                    || call.getTargetOwner().isAssignableTo(LogRecord.class))
+                && call.getTarget().getRawParameterTypes().stream()
+                    .anyMatch(type -> type.isAssignableTo(Throwable.class)));
   }
 
   @Test

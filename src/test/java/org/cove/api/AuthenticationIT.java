@@ -8,6 +8,8 @@ import org.cove.testing.CoveClient;
 import org.cove.testing.CoveClient.Response;
 import org.cove.testing.TestWallet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Sign-In with Ethereum end to end, tokens, and /api/v1/me. */
 class AuthenticationIT {
@@ -97,6 +99,30 @@ class AuthenticationIT {
             .replace("Chain ID: 8996", "Chain ID: 1");
 
     assertProblem(signIn(message, wallet.personalSign(message)), 401, "sign-in-rejected");
+  }
+
+  /** Each line of an issued message, changed and signed again: EIP-4361's every-field check. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "URI: .*|URI: https://evil.example/",
+        "Sign in to Cove\\.|Sign in to Cove and let the bearer pay.",
+        "Issued At: .*|Issued At: 2020-01-01T00:00:00Z",
+        "Expiration Time: .*|Expiration Time: 2999-01-01T00:00:00Z",
+        "(Expiration Time: .*)|$1\\nNot Before: 2020-01-01T00:00:00Z",
+        "(Expiration Time: .*)|$1\\nRequest ID: 42",
+        "(Expiration Time: .*)|$1\\nResources:\\n- https://evil.example/grant"
+      })
+  void a_message_with_a_line_changed_after_issue_is_refused(String line, String replacement) {
+    TestWallet wallet = TestWallet.random();
+    String issued =
+        cove.get("/api/v1/auth/siwe?address=" + wallet.address()).json().getString("message");
+    String message = issued.replaceFirst(line, replacement.replace("\\n", "\n"));
+    assertThat(message).isNotEqualTo(issued);
+
+    assertProblem(signIn(message, wallet.personalSign(message)), 401, "sign-in-rejected");
+    assertThat(signIn(issued, wallet.personalSign(issued)).status()).isEqualTo(200);
   }
 
   @Test

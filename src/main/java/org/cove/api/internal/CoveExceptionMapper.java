@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.shared.CoveException;
+import org.cove.shared.LogSafe;
 
 @Provider
 public class CoveExceptionMapper implements ExceptionMapper<CoveException> {
@@ -17,7 +18,7 @@ public class CoveExceptionMapper implements ExceptionMapper<CoveException> {
   public Response toResponse(CoveException exception) {
     if (exception.type().status() >= 500) {
       String id = UUID.randomUUID().toString();
-      LOG.log(Level.WARNING, exception.type().slug() + " " + id, exception.getCause());
+      LogSafe.log(LOG, Level.WARNING, exception.type().slug() + " " + id, exception.getCause());
       return Problems.response(exception.type(), exception.detail() + " (error id " + id + ")");
     }
     Response response =

@@ -20,6 +20,20 @@ final class Problems {
   }
 
   static Response response(ProblemType type, String detail, JsonObject extensions) {
+    Response.ResponseBuilder response =
+        Response.status(type.status()).type(MEDIA_TYPE).entity(body(type, detail, extensions));
+    if (type.status() == 503) {
+      response.header("Retry-After", "5");
+    }
+    return response.build();
+  }
+
+  /** The problem document alone, for answers written outside JAX-RS (a servlet's). */
+  static String body(ProblemType type, String detail) {
+    return body(type, detail, JsonValue.EMPTY_JSON_OBJECT);
+  }
+
+  private static String body(ProblemType type, String detail, JsonObject extensions) {
     JsonObjectBuilder body =
         JSON.createObjectBuilder()
             .add("type", type.uri())
@@ -29,11 +43,6 @@ final class Problems {
       body.add("detail", detail);
     }
     extensions.forEach(body::add);
-    Response.ResponseBuilder response =
-        Response.status(type.status()).type(MEDIA_TYPE).entity(body.build().toString());
-    if (type.status() == 503) {
-      response.header("Retry-After", "5");
-    }
-    return response.build();
+    return body.build().toString();
   }
 }

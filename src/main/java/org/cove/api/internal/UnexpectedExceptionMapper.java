@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.shared.CoveException;
 import org.cove.shared.DatabaseException;
+import org.cove.shared.LogSafe;
 import org.cove.shared.ProblemType;
 
 /**
@@ -38,12 +39,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           ProblemType.INVALID_REQUEST, "the request body does not have the expected shape");
     }
     if (DatabaseException.isUnavailable(exception)) {
-      LOG.log(Level.WARNING, "Database unavailable", exception);
+      LogSafe.log(LOG, Level.WARNING, "Database unavailable", exception);
       return Problems.response(
           ProblemType.UNAVAILABLE, "the database is not available, try again shortly");
     }
     String id = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unexpected error " + id, exception);
+    LogSafe.log(LOG, Level.SEVERE, "Unexpected error " + id, exception);
     return Problems.response(ProblemType.INTERNAL, "error id " + id);
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cove.identity.AuthToken;
+import org.cove.identity.AuthenticationException;
 import org.cove.identity.SignIn;
 import org.cove.identity.SiweChallenge;
 import org.cove.identity.Tokens;
@@ -61,21 +62,7 @@ class SiweSignIn implements SignIn {
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = issuedAt.plus(CHALLENGE_LIFETIME);
     String nonce = Randoms.alphanumeric(24);
-    SiweMessage message =
-        new SiweMessage(
-            Optional.empty(),
-            settings.domain(),
-            PersonalSign.checksummed(address),
-            Optional.of(STATEMENT),
-            settings.uri(),
-            "1",
-            settings.chainId(),
-            nonce,
-            issuedAt,
-            Optional.of(expiresAt),
-            Optional.empty(),
-            Optional.empty(),
-            List.of());
+    SiweMessage message = issued(address, nonce, issuedAt, expiresAt);
     entityManager
         .createQuery("delete from SiweChallengeEntity c where c.expiresAt < :now")
         .setParameter("now", issuedAt)
@@ -95,7 +82,8 @@ class SiweSignIn implements SignIn {
     if (!signer.equals(claimed)) {
       throw SiweRules.rejected("the signature was not made by the message's address");
     }
-    consumeNonce(message.nonce(), claimed, now);
+    SiweRules.checkIssued(message, issuedWith(message.nonce(), claimed, now));
+    consumeNonce(message.nonce());
     AuthToken token = tokens.issue(claimed, TokenOrigin.SIWE);
     auditTrail.record(
         new AuditEvent(
@@ -111,18 +99,48 @@ class SiweSignIn implements SignIn {
     return token;
   }
 
-  private void consumeNonce(String nonce, Address address, Instant now) {
+  /** The message this server issues; a signed one must say exactly this (see SiweRules). */
+  private SiweMessage issued(Address address, String nonce, Instant issuedAt, Instant expiresAt) {
+    return new SiweMessage(
+        Optional.empty(),
+        settings.domain(),
+        PersonalSign.checksummed(address),
+        Optional.of(STATEMENT),
+        settings.uri(),
+        "1",
+        settings.chainId(),
+        nonce,
+        issuedAt,
+        Optional.of(expiresAt),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
+  }
+
+  /** The message issued with this nonce to this address, while its challenge lasts. */
+  private SiweMessage issuedWith(String nonce, Address address, Instant now) {
+    SiweChallengeEntity challenge = entityManager.find(SiweChallengeEntity.class, nonce);
+    if (challenge == null
+        || !challenge.address.equals(address.value())
+        || !now.isBefore(challenge.expiresAt)) {
+      throw nonceRefused();
+    }
+    return issued(address, nonce, challenge.issuedAt, challenge.expiresAt);
+  }
+
+  /** Deletes the challenge, so that of two sign-ins racing with one message only one succeeds. */
+  private void consumeNonce(String nonce) {
     int consumed =
         entityManager
-            .createQuery(
-                "delete from SiweChallengeEntity c"
-                    + " where c.nonce = :nonce and c.address = :address and c.expiresAt > :now")
+            .createQuery("delete from SiweChallengeEntity c where c.nonce = :nonce")
             .setParameter("nonce", nonce)
-            .setParameter("address", address.value())
-            .setParameter("now", now)
             .executeUpdate();
     if (consumed != 1) {
-      throw SiweRules.rejected("the nonce was not issued to this address, was used, or expired");
+      throw nonceRefused();
     }
+  }
+
+  private static AuthenticationException nonceRefused() {
+    return SiweRules.rejected("the nonce was not issued to this address, was used, or expired");
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cove.shared.LogSafe;
 
 /**
  * Brings changes made outside any request (a job advancing) to open pages: while a component is
@@ -66,7 +67,7 @@ public class LiveUpdates {
               }
             } catch (RuntimeException e) {
               // One failed refresh (the engine busy, a restart) must not end the page's updates.
-              LOG.log(Level.FINE, "A live update failed; the next one retries", e);
+              LogSafe.log(LOG, Level.FINE, "A live update failed; the next one retries", e);
             }
           });
     } catch (UIDetachedException gone) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.shared.CoveException;
+import org.cove.shared.LogSafe;
 
 /**
  * Errors in the portal reach the user as a short message (the problem's detail, or an id to quote
@@ -39,7 +40,7 @@ public class PortalErrors implements VaadinServiceInitListener {
       }
     }
     String id = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Portal error " + id, throwable);
+    LogSafe.log(LOG, Level.SEVERE, "Portal error " + id, throwable);
     return "Something went wrong. If it persists, quote error id " + id + ".";
   }
 }

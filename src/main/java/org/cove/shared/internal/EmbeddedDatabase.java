@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.cove.shared.LogSafe;
 
 /**
  * A real PostgreSQL server run from the zonky binaries in the data directory, for when no database
@@ -215,7 +216,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     try {
       postgres.close();
     } catch (IOException e) {
-      LOG.warning("The embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+      LOG.warning("The embedded PostgreSQL did not stop cleanly: " + LogSafe.describe(e));
     }
   }
 }

@@ -3,13 +3,18 @@ package org.cove.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cove.identity.internal.SiweMessageBuilder.ISSUED_AT;
 import static org.cove.identity.internal.SiweMessageBuilder.siwe;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.cove.identity.AuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SiweRulesTest {
@@ -47,6 +52,19 @@ class SiweRulesTest {
   @Test
   void message_for_another_scheme_is_rejected() {
     assertRejected(siwe().scheme("https").build(), "another scheme");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://localhost:9080/evil",
+        "http://localhost:9080",
+        "https://localhost:9080/",
+        "http://evil.example/",
+        "urn:cove:elsewhere"
+      })
+  void message_for_another_uri_is_rejected(String uri) {
+    assertRejected(siwe().uri(uri).build(), "another URI");
   }
 
   @Test
@@ -102,6 +120,41 @@ class SiweRulesTest {
     for (Instant issued : new Instant[] {NOW.plusSeconds(30), NOW.plus(SiweRules.CLOCK_SKEW)}) {
       assertPasses(siwe().issuedAt(issued).expirationTime(issued.plusSeconds(300)).build());
     }
+  }
+
+  @Test
+  void message_as_issued_passes_the_challenge_check() {
+    assertThatCode(() -> SiweRules.checkIssued(siwe().build(), siwe().build()))
+        .doesNotThrowAnyException();
+  }
+
+  static Stream<Arguments> changes_to_an_issued_message() {
+    return Stream.of(
+        changed("address", siwe().address("0x8ba1f109551bD432803012645Ac136ddd64DBA72")),
+        changed("statement", siwe().statement("Send all my tokens to the bearer.")),
+        changed("statement", siwe().statement(null)),
+        changed("version", siwe().version("2")),
+        changed("nonce", siwe().nonce("AAAAAAAAAAAAAAAAAAAAAAAA")),
+        changed("issued-at time", siwe().issuedAt(ISSUED_AT.minusSeconds(1))),
+        changed("expiration time", siwe().expirationTime(ISSUED_AT.plusSeconds(3600))),
+        changed("expiration time", siwe().expirationTime(null)),
+        changed("not-before time", siwe().notBefore(ISSUED_AT)),
+        changed("request id", siwe().requestId("42")),
+        changed("resources", siwe().resources(List.of("https://evil.example/grant"))));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("changes_to_an_issued_message")
+  void message_differing_from_the_issued_one_is_rejected(String field, SiweMessage signed) {
+    assertThatThrownBy(() -> SiweRules.checkIssued(signed, siwe().build()))
+        .isInstanceOfSatisfying(
+            AuthenticationException.class,
+            e -> assertThat(e.type().slug()).isEqualTo("sign-in-rejected"))
+        .hasMessageContaining("the message's " + field + " is not the one this server issued");
+  }
+
+  private static Arguments changed(String field, SiweMessageBuilder builder) {
+    return Arguments.of(field, builder.build());
   }
 
   private static void assertPasses(SiweMessage message) {

@@ -14,6 +14,7 @@ import org.cove.operator.JobEnded;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
 import org.cove.operator.spi.ComputeEngine;
+import org.cove.shared.LogSafe;
 
 /**
  * What the engines' CDI beans share: each builds its core from the container's resources when first
@@ -29,8 +30,11 @@ public abstract class DelegatingEngine implements ComputeEngine {
     try {
       ended.fire(new JobEnded(job));
     } catch (RuntimeException e) {
-      Logger.getLogger(DelegatingEngine.class.getName())
-          .log(Level.WARNING, "An observer of job " + job.id() + " failed", e);
+      LogSafe.log(
+          Logger.getLogger(DelegatingEngine.class.getName()),
+          Level.WARNING,
+          "An observer of job " + job.id() + " failed",
+          e);
     }
   }
 

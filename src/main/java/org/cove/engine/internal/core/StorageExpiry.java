@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.operator.ComputeEnvironment;
 import org.cove.operator.Environments;
+import org.cove.shared.LogSafe;
 
 /**
  * How long a finished job's results are kept: its environment's {@code storageExpiry}, or seven
@@ -33,7 +34,7 @@ public final class StorageExpiry {
               .map(Duration::ofSeconds)
               .orElse(FALLBACK));
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Environments unavailable; expiry waits", e);
+      LogSafe.log(LOG, Level.FINE, "Environments unavailable; expiry waits", e);
       return Optional.empty();
     }
   }

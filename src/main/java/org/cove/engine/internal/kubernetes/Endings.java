@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.cove.engine.internal.core.StorageExpiry;
 import org.cove.operator.JobId;
 import org.cove.operator.JobStatus;
+import org.cove.shared.LogSafe;
 
 /**
  * How a job ends once published: its results listed, its final status written and recorded, whoever
@@ -122,7 +123,7 @@ final class Endings {
     try {
       results.delete(id(job));
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "The results of expired job " + id(job) + " stay for now", e);
+      LogSafe.log(LOG, Level.WARNING, "The results of expired job " + id(job) + " stay for now", e);
       return;
     }
     cluster.deleteJob(job.getMetadata().getName());
@@ -134,7 +135,7 @@ final class Endings {
     try {
       ended.accept(job);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "An observer of job " + id(job) + " failed", e);
+      LogSafe.log(LOG, Level.WARNING, "An observer of job " + id(job) + " failed", e);
     }
   }
 

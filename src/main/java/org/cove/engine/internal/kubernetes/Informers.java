@@ -3,6 +3,7 @@ package org.cove.engine.internal.kubernetes;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cove.shared.LogSafe;
 
 /**
  * Starts informers that keep trying: an informer whose first list fails (the API server not
@@ -17,7 +18,8 @@ final class Informers {
   static <T> SharedIndexInformer<T> start(SharedIndexInformer<T> informer) {
     informer.exceptionHandler(
         (started, error) -> {
-          LOG.log(
+          LogSafe.log(
+              LOG,
               Level.WARNING,
               "An informer " + (started ? "lost its watch" : "could not list") + "; retrying",
               error);

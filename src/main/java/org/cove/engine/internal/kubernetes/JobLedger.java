@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.cove.engine.internal.core.JobHistory;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
+import org.cove.shared.LogSafe;
 
 /**
  * Records what the resource's status shows in the ledger, after the status was written (the
@@ -52,7 +53,8 @@ final class JobLedger {
       entries.forEach(this::recordOnce);
       return true;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The ledger could not record job " + id + "; retrying later", e);
+      LogSafe.log(
+          LOG, Level.WARNING, "The ledger could not record job " + id + "; retrying later", e);
       return false;
     }
   }

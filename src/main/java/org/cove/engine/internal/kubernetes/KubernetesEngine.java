@@ -28,6 +28,7 @@ import org.cove.engine.internal.core.EngineChoice;
 import org.cove.operator.JobEnded;
 import org.cove.operator.JobId;
 import org.cove.operator.spi.StageExchange;
+import org.cove.shared.LogSafe;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -71,7 +72,7 @@ public class KubernetesEngine extends DelegatingEngine implements StageExchange 
         backend().runtime().startCache();
         backend().runtime().startElected(identity(), Duration.ofSeconds(15));
       } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "The Kubernetes engine could not start", e);
+        LogSafe.log(LOG, Level.SEVERE, "The Kubernetes engine could not start", e);
       }
     }
   }

@@ -25,6 +25,7 @@ import org.cove.operator.JobStatus;
 import org.cove.operator.spi.ComputeEngine;
 import org.cove.shared.Address;
 import org.cove.shared.CoveException;
+import org.cove.shared.LogSafe;
 import org.cove.shared.NotFoundException;
 import org.cove.shared.ProblemType;
 
@@ -210,7 +211,7 @@ final class KubernetesJobs implements ComputeEngine {
     try (InputStream in = client.pods().inNamespace(namespace).withName(pod).getLogInputStream()) {
       return Optional.of(in == null ? new byte[0] : in.readNBytes(ResultStore.LOG_MAX_BYTES));
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "The log of pod " + pod + " could not be read", e);
+      LogSafe.log(LOG, Level.FINE, "The log of pod " + pod + " could not be read", e);
       return Optional.empty();
     }
   }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.operator.JobId;
+import org.cove.shared.LogSafe;
 
 /** Copies a stage pod's log into the result store before the pod can go. */
 final class PodLogs {
@@ -27,7 +28,7 @@ final class PodLogs {
       steps.reached("log:" + pod);
     } catch (IOException | RuntimeException e) {
       // a pod whose log cannot be read (its node is gone) still ends its stage
-      LOG.log(Level.FINE, "The log of pod " + pod + " could not be read", e);
+      LogSafe.log(LOG, Level.FINE, "The log of pod " + pod + " could not be read", e);
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cove.shared.LogSafe;
 
 /**
  * Jobs waiting to be reconciled, each at most once: a job added while queued is not queued again,
@@ -90,7 +91,8 @@ final class WorkQueue implements AutoCloseable {
           return;
         }
         Duration backoff = failed(key);
-        LOG.log(Level.WARNING, "Reconciling job " + key + " failed; again in " + backoff, e);
+        LogSafe.log(
+            LOG, Level.WARNING, "Reconciling job " + key + " failed; again in " + backoff, e);
         addAfter(key, backoff);
       } finally {
         done(key);

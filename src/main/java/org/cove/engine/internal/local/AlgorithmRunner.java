@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.cove.engine.internal.core.Trees;
 import org.cove.operator.JobId;
 import org.cove.operator.JobStatus;
+import org.cove.shared.LogSafe;
 
 /**
  * The algorithm stage: starts the sandboxed process with stdout and stderr going to the log file,
@@ -81,7 +82,7 @@ final class AlgorithmRunner {
     try {
       process = start(launch, watch.log());
     } catch (IOException e) {
-      LOG.log(Level.SEVERE, "The sandbox of job " + id + " could not be started", e);
+      LogSafe.log(LOG, Level.SEVERE, "The sandbox of job " + id + " could not be started", e);
       continueWith(
           then,
           new End(

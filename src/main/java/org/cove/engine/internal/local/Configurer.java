@@ -11,6 +11,7 @@ import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
 import org.cove.operator.spi.JobInputs;
 import org.cove.shared.CoveException;
+import org.cove.shared.LogSafe;
 
 /**
  * The configure stage: lays out a fresh {@code data/} directory as Ocean's algorithms expect it
@@ -115,7 +116,7 @@ final class Configurer {
     if (e instanceof CoveException cove) {
       return cove.detail();
     }
-    LOG.log(Level.WARNING, "Providing a job input failed", e);
+    LogSafe.log(LOG, Level.WARNING, "Providing a job input failed", e);
     return "the provider could not read it";
   }
 }

@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.engine.internal.core.StorageExpiry;
 import org.cove.operator.JobId;
+import org.cove.shared.LogSafe;
 
 /**
  * Deletes finished jobs, results and all, once their environment's {@code storageExpiry} has passed
@@ -45,7 +46,7 @@ final class ExpirySweep implements Runnable {
       store.delete(id);
       LOG.fine("Deleted expired job " + id);
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "Expired job " + id + " could not be deleted", e);
+      LogSafe.log(LOG, Level.WARNING, "Expired job " + id + " could not be deleted", e);
     }
   }
 }

@@ -17,6 +17,7 @@ import org.cove.operator.JobId;
 import org.cove.operator.JobResult;
 import org.cove.operator.JobSpec;
 import org.cove.operator.JobStatus;
+import org.cove.shared.LogSafe;
 
 /**
  * Takes a job through its stages: configure (20, then 30), algorithm (40), publish (60), then the
@@ -239,7 +240,7 @@ final class JobRunner {
     if (error instanceof TimeoutException) {
       return stage + " took longer than " + settings.stageTimeout().toSeconds() + " s";
     }
-    LOG.log(Level.SEVERE, "The " + stage + " of job " + id + " failed", error);
+    LogSafe.log(LOG, Level.SEVERE, "The " + stage + " of job " + id + " failed", error);
     return stage + " failed";
   }
 
@@ -248,7 +249,7 @@ final class JobRunner {
     try {
       Trees.deleteRecursively(store.data(id));
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "The data of job " + id + " could not be deleted yet", e);
+      LogSafe.log(LOG, Level.WARNING, "The data of job " + id + " could not be deleted yet", e);
     }
   }
 
@@ -260,7 +261,7 @@ final class JobRunner {
     try {
       step.run();
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Job " + id + " failed in the engine", e);
+      LogSafe.log(LOG, Level.SEVERE, "Job " + id + " failed in the engine", e);
       try {
         store.update(
             id,
@@ -273,7 +274,8 @@ final class JobRunner {
         discardData(id);
         release(id);
       } catch (RuntimeException again) {
-        LOG.log(Level.SEVERE, "Job " + id + " could not be ended; the next start retries", again);
+        LogSafe.log(
+            LOG, Level.SEVERE, "Job " + id + " could not be ended; the next start retries", again);
       }
     }
   }

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.cove.engine.internal.core.Trees;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
+import org.cove.shared.LogSafe;
 
 /**
  * The authority on the local engine's jobs: one directory per job under {@code jobs/}, with {@code
@@ -104,7 +105,7 @@ final class JobStore {
       jobs.put(id, new Entry(spec, state));
       track(id, spec, state);
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.SEVERE, "Job " + id + " cannot be read and is ignored", e);
+      LogSafe.log(LOG, Level.SEVERE, "Job " + id + " cannot be read and is ignored", e);
     }
   }
 

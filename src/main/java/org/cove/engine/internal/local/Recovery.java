@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.engine.internal.core.Trees;
 import org.cove.operator.JobId;
+import org.cove.shared.LogSafe;
 
 /**
  * What the engine does when it starts: reads every job from its directory, records in the ledger
@@ -49,7 +50,8 @@ final class Recovery {
     try {
       Trees.deleteRecursively(store.data(id));
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "The data of finished job " + id + " could not be deleted", e);
+      LogSafe.log(
+          LOG, Level.WARNING, "The data of finished job " + id + " could not be deleted", e);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.operator.EngineHealth;
+import org.cove.shared.LogSafe;
 
 /**
  * Decides, once at start, how algorithms will run here: in bubblewrap (when it is installed and
@@ -106,13 +107,13 @@ final class SandboxCheck {
       probe.getOutputStream().close();
       String output = new String(probe.getInputStream().readAllBytes());
       if (!probe.waitFor(10, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-        LOG.severe("bubblewrap could not start a sandbox: " + output.trim());
+        LOG.severe("bubblewrap could not start a sandbox: " + LogSafe.text(output.trim()));
         probe.destroyForcibly();
         return false;
       }
       return true;
     } catch (IOException e) {
-      LOG.log(Level.SEVERE, "bubblewrap could not start a sandbox", e);
+      LogSafe.log(LOG, Level.SEVERE, "bubblewrap could not start a sandbox", e);
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -10,6 +10,7 @@ import org.cove.engine.internal.core.JobHistory;
 import org.cove.operator.JobId;
 import org.cove.operator.JobSpec;
 import org.cove.operator.spi.JobAudit;
+import org.cove.shared.LogSafe;
 
 /**
  * Records a job's history in the ledger after the state file has it (the state file is the
@@ -45,7 +46,8 @@ final class StatusLedger {
       try {
         record(id, spec.get());
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "The ledger could not record job " + id + "; retrying later", e);
+        LogSafe.log(
+            LOG, Level.WARNING, "The ledger could not record job " + id + "; retrying later", e);
       }
     }
   }

@@ -33,6 +33,7 @@ import org.cove.provider.ServiceType;
 import org.cove.provider.Uploads;
 import org.cove.shared.ForbiddenException;
 import org.cove.shared.InvalidInputException;
+import org.cove.shared.LogSafe;
 
 /**
  * Turns a finished job's outputs into a new dataset owned by the job's owner. The new asset is
@@ -70,7 +71,7 @@ class OutputPublisher {
               new Principal(job.spec().owner(), Set.of()), job.id(), "Output of job " + job.id());
       LOG.info("Published the output of job " + job.id() + " as " + asset.did().value());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not publish the output of job " + job.id(), e);
+      LogSafe.log(LOG, Level.WARNING, "Could not publish the output of job " + job.id(), e);
     }
   }
 

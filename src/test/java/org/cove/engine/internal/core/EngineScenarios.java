@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -302,6 +304,34 @@ public abstract class EngineScenarios {
         .containsExactly(ResultType.CONFIGURATION_LOG, ResultType.PUBLISH_LOG);
     assertThat(job.message() + everything(id) + ledgerPayloads(id))
         .doesNotContain("/secret/internal/host");
+  }
+
+  /**
+   * The server log says what failed, never where: a dataset's failure names its URL, the files
+   * under the data directory and the host, and none of them reaches a log line or stack trace.
+   */
+  @Test
+  void a_job_whose_dataset_fails_leaves_no_path_or_url_in_the_server_log() {
+    Path upload = dataDir.resolve("uploads/3f/secret.csv");
+    IOException failure =
+        new IOException(
+            "Server returned HTTP response code: 500 for URL: https://files.internal/share/a.csv",
+            new UncheckedIOException(
+                "copying into " + dataDir.resolve("engine"),
+                new NoSuchFileException(upload.toString())));
+    failure.addSuppressed(new UnknownHostException("files.internal"));
+    backend.inputs().datasetFailure = failure;
+    LogCapture log = LogCapture.of("org.cove");
+    try {
+      JobId id = submit(Specs.python("print('never')").build());
+
+      assertThat(awaitFinished(id).status()).isEqualTo(JobStatus.DATA_PROVISIONING_FAILED);
+    } finally {
+      log.close();
+    }
+
+    assertThat(String.join("\n", log.lines()))
+        .doesNotContain(dataDir.toString(), "files.internal", "://", "secret.csv");
   }
 
   @Test

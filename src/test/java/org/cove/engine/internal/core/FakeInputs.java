@@ -19,6 +19,9 @@ public final class FakeInputs implements JobInputs {
   public final Map<Did, List<String>> datasets = new ConcurrentHashMap<>();
   public volatile boolean failDatasets;
 
+  /** When set, fetching a dataset throws this (after {@link #failDatasets}, which wins). */
+  public volatile IOException datasetFailure;
+
   /** When set, fetching a dataset waits until the test counts it down. */
   public volatile java.util.concurrent.CountDownLatch gate;
 
@@ -33,6 +36,9 @@ public final class FakeInputs implements JobInputs {
     }
     if (failDatasets) {
       throw new IOException("connection refused by /secret/internal/host");
+    }
+    if (datasetFailure != null) {
+      throw datasetFailure;
     }
     List<String> files = datasets.getOrDefault(input.did(), List.of("default content\n"));
     for (int i = 0; i < files.size(); i++) {

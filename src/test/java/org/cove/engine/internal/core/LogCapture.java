@@ -1,5 +1,7 @@
 package org.cove.engine.internal.core;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -8,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * What a logger and the loggers below it publish, each record as its message followed by its
- * exception, for tests that check what reaches the server log.
+ * exception's whole stack trace (causes and suppressed ones too), for tests that check what reaches
+ * the server log.
  */
 public final class LogCapture extends Handler {
 
@@ -33,7 +36,13 @@ public final class LogCapture extends Handler {
 
   @Override
   public void publish(LogRecord record) {
-    lines.add(record.getMessage() + (record.getThrown() == null ? "" : " " + record.getThrown()));
+    String thrown = "";
+    if (record.getThrown() != null) {
+      StringWriter trace = new StringWriter();
+      record.getThrown().printStackTrace(new PrintWriter(trace));
+      thrown = " " + trace;
+    }
+    lines.add(record.getMessage() + thrown);
   }
 
   @Override
