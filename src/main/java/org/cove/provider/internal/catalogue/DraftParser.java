@@ -239,11 +239,13 @@ final class DraftParser {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      // a host java.net.URI cannot read as a name (0x7f.1) is left to the outbound policy
+      String authority = uri.getRawAuthority();
+      if (!scheme.equals("http") && !scheme.equals("https") || authority == null) {
         read.error(path, "must be an http or https URL");
         return Optional.empty();
       }
-      if (uri.getUserInfo() != null) {
+      if (uri.getUserInfo() != null || authority.contains("@")) {
         read.error(path, "must not carry credentials");
         return Optional.empty();
       }

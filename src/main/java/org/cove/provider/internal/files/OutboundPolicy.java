@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * address is public ({@link PublicAddresses}) or allowed by the operator ({@link
  * OutboundAllowList}). The host is resolved once, here; the fetch connects to the addresses this
  * returns and never looks the name up again, so a DNS answer that changes in between cannot send it
- * elsewhere. Numeric forms of an address ({@code 2130706433}, {@code 127.1}, {@code [::1]}) are
- * left to the resolver to read, and what it reads is checked, so no spelling slips past.
+ * elsewhere. A host written as an IPv4 number in any form ({@code 2130706433}, {@code 0x7f.1},
+ * {@code 017700000001}) is read as browsers and libc read it ({@link NumericHost}), an IPv6 literal
+ * by the JDK, and what they read is checked, so no spelling slips past.
  */
 @ApplicationScoped
 class OutboundPolicy {
@@ -35,6 +39,9 @@ class OutboundPolicy {
       super(message);
     }
   }
+
+  private static final Pattern NUMERIC_AUTHORITY =
+      Pattern.compile("([0-9][0-9a-zA-Z.]*)(?::([0-9]{1,5}))?");
 
   static final String PRIVATE = "points to a private or local address";
   static final String UNRESOLVED = "names a host that does not resolve";
@@ -76,10 +83,21 @@ class OutboundPolicy {
       throw new Refused(NOT_HTTP);
     }
     String host = url.getHost();
-    if (host == null || host.isEmpty()) {
+    int port = url.getPort();
+    if (host == null) {
+      // java.net.URI takes 0x7f.1 or 127.1 for no host name (a last label must not start with a
+      // digit), though every browser reads it as an address: the authority names it
+      Matcher numeric = NUMERIC_AUTHORITY.matcher(Objects.toString(url.getRawAuthority(), ""));
+      if (!numeric.matches()) {
+        throw new Refused(NOT_HTTP);
+      }
+      host = numeric.group(1);
+      port = numeric.group(2) == null ? -1 : Integer.parseInt(numeric.group(2));
+    }
+    if (host.isEmpty() || port > 65535) {
       throw new Refused(NOT_HTTP);
     }
-    int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+    port = port >= 0 ? port : scheme.equals("https") ? 443 : 80;
     return new Target(scheme, unbracketed(host), port);
   }
 
@@ -106,8 +124,12 @@ class OutboundPolicy {
    */
   List<InetAddress> addresses(String name, int port) throws UnknownHostException {
     String host = unbracketed(name);
+    Optional<InetAddress> numeric = host.contains(":") ? Optional.empty() : NumericHost.read(host);
     // brackets make the JDK read an IPv6 literal or refuse it, never ask DNS for it
-    InetAddress[] addresses = resolver.resolve(host.contains(":") ? "[" + host + "]" : host);
+    InetAddress[] addresses =
+        numeric.isPresent()
+            ? new InetAddress[] {numeric.get()}
+            : resolver.resolve(host.contains(":") ? "[" + host + "]" : host);
     if (addresses == null || addresses.length == 0) {
       throw new UnknownHostException(UNRESOLVED);
     }

@@ -12,14 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The SSRF matrix: which URLs Cove fetches from. Numeric spellings go through the JDK's own
- * resolver, as they do in production; names go through a test resolver that plays DNS.
+ * The SSRF matrix: which URLs Cove fetches from. Numeric spellings are read as in production; names
+ * go through a test resolver that plays DNS.
  */
 class OutboundPolicyTest {
 
   /**
-   * Plays DNS: each name has the answer given, any other name is unknown; numeric spellings are
-   * read as the JDK reads them (it never asks DNS for those).
+   * Plays DNS: each name has the answer given, any other name is unknown; IPv6 literals are read as
+   * the JDK reads them (it never asks DNS for those).
    */
   static OutboundPolicy.Resolver dns(Map<String, String[]> answers) {
     return host -> {
@@ -76,6 +76,10 @@ class OutboundPolicyTest {
         "http://ula.example/",
         "http://[ff02::1]/",
         "http://[::ffff:127.0.0.1]/",
+        "http://[fc00::1]/",
+        "http://[ff05::2]/",
+        "http://239.255.255.250/",
+        "http://100.127.255.254/",
         "http://[::ffff:7f00:1]/",
         "http://[::127.0.0.1]/",
         "http://[64:ff9b::a9fe:a9fe]/",
@@ -95,21 +99,35 @@ class OutboundPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0x7f.1", "0x7f000001", "017700000001", "0177.0.0.1", "127.1", "0"})
-  void every_numeric_spelling_of_a_local_address_is_read_by_the_resolver_and_refused(String host)
-      throws UnknownHostException {
+  @ValueSource(
+      strings = {
+        "http://0x7f.1/",
+        "http://0x7f000001/",
+        "http://017700000001/", // octal
+        "http://0177.0.0.1/", // the JDK alone reads this as the public 177.0.0.1
+        "http://127.1/",
+        "http://127.0.0.1./",
+        "http://0/",
+        "http://0xA9.0xFE.0xA9.0xFE/", // 169.254.169.254
+        "http://0251.0376.0251.0376:8080/", // 169.254.169.254, in octal
+        "http://100.64.1/",
+        "http://0xe0000001/", // 224.0.0.1, multicast
+      })
+  void every_numeric_spelling_of_a_private_address_is_refused(String url) {
     OutboundPolicy policy = new OutboundPolicy(OutboundAllowList.NONE, InetAddress::getAllByName);
-    // the JDK reads some spellings as an address, refuses the ambiguous ones outright, and reads
-    // 0177.0.0.1 as the public 177.0.0.1 (where the connection then goes, not to 127.0.0.1)
-    try {
-      assertThat(policy.addresses(host, 80))
-          .as(host)
-          .allSatisfy(a -> assertThat(a.isLoopbackAddress() || a.isAnyLocalAddress()).isFalse());
-    } catch (OutboundPolicy.Refused refused) {
-      assertThat(refused).hasMessage(OutboundPolicy.PRIVATE);
-    } catch (UnknownHostException unresolved) {
-      // not an address and no host of that name: not fetched either
-    }
+
+    assertThat(policy.refusal(URI.create(url))).as(url).contains(OutboundPolicy.PRIVATE);
+  }
+
+  @Test
+  void a_numeric_spelling_is_connected_to_as_it_was_checked() throws UnknownHostException {
+    OutboundPolicy policy =
+        new OutboundPolicy(OutboundAllowList.parse("127.0.0.1:9000"), InetAddress::getAllByName);
+
+    assertThat(policy.addresses("0177.0.0.1", 9000))
+        .containsExactly(PublicAddressesTest.address("127.0.0.1"));
+    assertThat(policy.addresses("0x7f.1", 9000))
+        .containsExactly(PublicAddressesTest.address("127.0.0.1"));
   }
 
   @Test
