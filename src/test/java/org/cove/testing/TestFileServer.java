@@ -18,6 +18,7 @@ public final class TestFileServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<String, String> redirects = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
 
   private TestFileServer(HttpServer server) {
@@ -48,6 +49,12 @@ public final class TestFileServer implements AutoCloseable {
     return url(path);
   }
 
+  /** Answers {@code path} with a 302 to {@code location}. */
+  public String redirect(String path, String location) {
+    redirects.put(path, location);
+    return url(path);
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + port() + path;
   }
@@ -60,6 +67,13 @@ public final class TestFileServer implements AutoCloseable {
   private void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     fetches.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    String location = redirects.get(path);
+    if (location != null) {
+      exchange.getResponseHeaders().add("Location", location);
+      exchange.sendResponseHeaders(302, -1);
+      exchange.close();
+      return;
+    }
     byte[] content = files.get(path);
     if (content == null) {
       exchange.sendResponseHeaders(404, -1);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -165,12 +166,22 @@ public class ServiceFiles {
     return snapshot(url, path, errors);
   }
 
-  /** Fetches the algorithm's file once and keeps it; refused if it is not what was declared. */
+  /**
+   * Fetches the algorithm's file once and keeps it; refused if it is not what was declared, or if
+   * its URL does not give it (an error, a redirect, a name that now resolves to a private address):
+   * the publisher must name a URL that serves the file.
+   */
   private Optional<Kept> snapshot(FileSource.Url url, String path, List<FieldError> errors) {
     Uploads.Upload snapshot;
     try (InputStream content = urls.open(url.url())) {
       snapshot = uploads.storeSnapshot(FileNames.of(url.url(), "file"), content);
-    } catch (IOException e) {
+    } catch (ProviderException e) {
+      if (e.type() != ProviderException.FILE_UNAVAILABLE) {
+        throw e;
+      }
+      errors.add(new FieldError(path + ".url", e.detail()));
+      return Optional.empty();
+    } catch (IOException | UncheckedIOException e) {
       throw new ProviderException(
           ProviderException.FILE_UNAVAILABLE, "the file could not be read to the end");
     }

@@ -73,10 +73,14 @@ class UrlFetcher {
     } catch (IOException e) {
       throw unavailable("the file's server cannot be reached");
     }
-    if (response.getCode() != 200) {
+    int code = response.getCode();
+    if (code != 200) {
       get.cancel();
       closeQuietly(response);
-      throw unavailable("the file's server answered " + response.getCode());
+      throw unavailable(
+          "the file's server answered "
+              + code
+              + (code >= 300 && code < 400 ? ", a redirect, which Cove does not follow" : ""));
     }
     HttpEntity entity = response.getEntity();
     try {

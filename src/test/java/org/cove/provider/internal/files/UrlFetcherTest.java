@@ -83,7 +83,9 @@ class UrlFetcherTest {
         List.of(
             "http://127.0.0.1:" + port + "/data.csv",
             "http://2130706433:" + port + "/data.csv",
-            "http://[::ffff:127.0.0.1]:" + port + "/data.csv")) {
+            "http://[::ffff:127.0.0.1]:" + port + "/data.csv",
+            "http://0x7f.1:" + port + "/data.csv",
+            "http://0177.0.0.1:" + port + "/data.csv")) {
       ProviderException refused =
           catchThrowableOfType(ProviderException.class, () -> fetcher.open(URI.create(url)));
       assertThat(refused.type()).isEqualTo(ProviderException.FILE_UNAVAILABLE);
@@ -102,7 +104,8 @@ class UrlFetcherTest {
             () -> fetcher.open(URI.create("http://127.0.0.1:" + port + "/moved")));
 
     assertThat(refused.type()).isEqualTo(ProviderException.FILE_UNAVAILABLE);
-    assertThat(refused.detail()).isEqualTo("the file's server answered 302");
+    assertThat(refused.detail())
+        .isEqualTo("the file's server answered 302, a redirect, which Cove does not follow");
     assertThat(requests).containsExactly("/moved");
   }
 
@@ -128,17 +131,23 @@ class UrlFetcherTest {
   }
 
   @Test
-  void a_name_resolving_to_a_private_address_at_fetch_time_is_refused() {
-    OutboundPolicy.Resolver changed =
-        host -> new InetAddress[] {InetAddress.getByName("127.0.0.1")};
-    UrlFetcher fetcher = fetcher("", changed);
+  void a_name_allowed_at_publish_that_resolves_to_a_private_address_at_fetch_time_is_refused() {
+    // DNS rebinding: public when the file is published, loopback when it is fetched
+    AtomicInteger lookups = new AtomicInteger();
+    OutboundPolicy.Resolver rebinding =
+        host ->
+            new InetAddress[] {
+              InetAddress.getByName(lookups.getAndIncrement() == 0 ? "93.184.216.34" : "127.0.0.1")
+            };
+    OutboundPolicy policy = new OutboundPolicy(OutboundAllowList.NONE, rebinding);
+    URI url = URI.create("http://files.test:" + port + "/data.csv");
+    assertThat(policy.refusal(url)).as("accepted at publish").isEmpty();
 
     ProviderException refused =
-        catchThrowableOfType(
-            ProviderException.class,
-            () -> fetcher.open(URI.create("http://files.test:" + port + "/data.csv")));
+        catchThrowableOfType(ProviderException.class, () -> new UrlFetcher(policy).open(url));
 
-    assertThat(refused.detail()).contains("private or local");
+    assertThat(refused.type()).isEqualTo(ProviderException.FILE_UNAVAILABLE);
+    assertThat(refused.detail()).contains("private or local").doesNotContain("files.test");
     assertThat(requests).isEmpty();
   }
 
