@@ -30,10 +30,10 @@ import org.cove.provider.ProviderException;
 /**
  * Fetches URL-backed files. The connection goes only to addresses {@link OutboundPolicy} checked,
  * through the client's {@link DnsResolver} hook: it resolves once and checks every address, and the
- * client connects to what it returns, with no lookup of its own. No proxy, no redirects (a file URL
- * names the file, and a redirect could lead anywhere), no retries, no decompression (the bytes
- * hashed are the bytes served). Failures never name the URL, since callers may be consumers who
- * must not learn it.
+ * client connects to what it returns, with no lookup of its own. Every fetch makes a new
+ * connection, so every fetch is checked. No proxy, no redirects (a file URL names the file, and a
+ * redirect could lead anywhere), no retries, no decompression (the bytes hashed are the bytes
+ * served). Failures never name the URL, since callers may be consumers who must not learn it.
  */
 @ApplicationScoped
 class UrlFetcher {
@@ -106,6 +106,9 @@ class UrlFetcher {
                 .setMaxConnTotal(100)
                 .build())
         .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE))
+        // no kept connection: each fetch resolves and checks its host again, as a pooled one
+        // would not, and never meets a connection its server dropped meanwhile
+        .setConnectionReuseStrategy((request, response, context) -> false)
         .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
         .disableRedirectHandling()
         .disableAutomaticRetries()

@@ -131,6 +131,22 @@ class UrlFetcherTest {
   }
 
   @Test
+  void every_fetch_checks_the_host_again() throws IOException {
+    AtomicInteger lookups = new AtomicInteger();
+    OutboundPolicy.Resolver counting =
+        host -> {
+          lookups.incrementAndGet();
+          return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+        };
+    UrlFetcher fetcher = fetcher("127.0.0.1:" + port, counting);
+
+    read(fetcher, "http://files.test:" + port + "/data.csv");
+    read(fetcher, "http://files.test:" + port + "/data.csv");
+
+    assertThat(lookups).as("no kept connection skips the check").hasValue(2);
+  }
+
+  @Test
   void a_name_allowed_at_publish_that_resolves_to_a_private_address_at_fetch_time_is_refused() {
     // DNS rebinding: public when the file is published, loopback when it is fetched
     AtomicInteger lookups = new AtomicInteger();
