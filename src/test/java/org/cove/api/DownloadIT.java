@@ -4,18 +4,17 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cove.api.AuthenticationIT.assertProblem;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import org.cove.shared.Hashes;
 import org.cove.testing.CoveClient;
 import org.cove.testing.CoveClient.Response;
 import org.cove.testing.Ddos;
+import org.cove.testing.TestFileServer;
 import org.cove.testing.TestWallet;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,35 +27,30 @@ class DownloadIT {
   private static final byte[] SCRIPT = "print('public algorithm')\n".getBytes(UTF_8);
   private static final byte[] REMOTE = "remote,file\n1,2\n".getBytes(UTF_8);
 
+  private static TestFileServer files;
+
   private final CoveClient cove = new CoveClient();
   private TestWallet publisher;
   private String publisherToken;
   private TestWallet consumer;
-  private HttpServer fileServer;
   private String remoteUrl;
 
+  @BeforeAll
+  static void startFileServer() {
+    files = TestFileServer.start();
+  }
+
+  @AfterAll
+  static void stopFileServer() {
+    files.close();
+  }
+
   @BeforeEach
-  void start() throws IOException {
+  void start() {
     publisher = TestWallet.random();
     publisherToken = cove.signIn(publisher);
     consumer = TestWallet.random();
-    fileServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    fileServer.createContext(
-        "/internal/share/remote.csv",
-        exchange -> {
-          exchange.sendResponseHeaders(200, REMOTE.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(REMOTE);
-          }
-        });
-    fileServer.start();
-    remoteUrl =
-        "http://127.0.0.1:" + fileServer.getAddress().getPort() + "/internal/share/remote.csv";
-  }
-
-  @AfterEach
-  void stop() {
-    fileServer.stop(0);
+    remoteUrl = files.serve("/internal/share/remote.csv", REMOTE);
   }
 
   @Test
@@ -99,6 +93,31 @@ class DownloadIT {
     assertThat(download.headers().map().toString()).doesNotContain("127.0.0.1", "internal/share");
     assertThat(cove.get("/api/v1/ledger?subject=" + did, publisherToken).body())
         .doesNotContain("127.0.0.1", "internal/share");
+  }
+
+  @Test
+  void a_url_file_that_no_longer_matches_its_declared_checksum_breaks_off() {
+    String url = files.serve("/internal/share/declared.csv", REMOTE);
+    JsonObject file =
+        Json.createObjectBuilder()
+            .add("type", "url")
+            .add("url", url)
+            .add("checksum", Hashes.sha256Hex(REMOTE))
+            .build();
+    String did =
+        cove.publish(publisherToken, Ddos.dataset("Declared", serviceOf(file))).getString("id");
+    assertThat(signedDownload(consumer, did, "access", 0).body()).isEqualTo(REMOTE);
+
+    byte[] changed = "remote,file\n1,2\n3,4\n".getBytes(UTF_8);
+    files.serve("/internal/share/declared.csv", changed);
+
+    // a small file fails before the response begins: a problem (a large one breaks off before
+    // its last byte, which is held back until the hash is known)
+    HttpResponse<byte[]> refused = signedDownload(consumer, did, "access", 0);
+    String body = new String(refused.body(), UTF_8);
+    assertThat(refused.statusCode()).as(body).isEqualTo(409);
+    assertThat(body).contains("file-changed", "dataset_changed").doesNotContain("127.0.0.1");
+    assertThat(body).doesNotContain("3,4");
   }
 
   @Test
@@ -219,6 +238,14 @@ class DownloadIT {
             "files",
             Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("type", "url").add("url", remoteUrl)))
+        .build();
+  }
+
+  private static JsonObject serviceOf(JsonObject file) {
+    return Json.createObjectBuilder()
+        .add("id", "access")
+        .add("type", "access")
+        .add("files", Json.createArrayBuilder().add(file))
         .build();
   }
 

@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.cove.provider.Asset;
 import org.cove.provider.CodeReview.CodeFile;
 import org.cove.provider.ProviderException;
+import org.cove.provider.internal.files.ChangedFileException;
 import org.cove.provider.internal.files.FileContents;
 
 /**
@@ -44,6 +45,11 @@ class AlgorithmCode {
   /** For CDI's proxy. */
   protected AlgorithmCode() {}
 
+  /**
+   * The files, each read to its end so that the whole of it is checked against what was published.
+   *
+   * @throws ProviderException {@code algorithm_changed} (409) when a file no longer matches
+   */
   List<CodeFile> read(Asset algorithm) {
     String serviceId = algorithm.services().get(0).id();
     String did = algorithm.did().value();
@@ -51,6 +57,13 @@ class AlgorithmCode {
     for (int i = 0; i < contents.count(did, serviceId); i++) {
       try (FileContents.Content content = contents.open(did, serviceId, i)) {
         files.add(file(content.filename(), content.stream()));
+      } catch (ChangedFileException e) {
+        throw ProviderException.changed(
+            ProviderException.ALGORITHM_CHANGED,
+            "file "
+                + i
+                + " of the algorithm no longer matches what was published; it is not shown, and"
+                + " it will not run");
       } catch (IOException e) {
         throw new ProviderException(
             ProviderException.FILE_UNAVAILABLE, "the algorithm's code could not be read");
@@ -66,11 +79,9 @@ class AlgorithmCode {
     for (int n; (n = in.read(buffer)) >= 0; ) {
       int room = MAX_BYTES - bytes.size();
       if (n > room) {
-        bytes.write(buffer, 0, room);
         truncated = true;
-        break;
       }
-      bytes.write(buffer, 0, n);
+      bytes.write(buffer, 0, Math.min(n, room)); // past the limit, read on only to check it all
     }
     try {
       String text =

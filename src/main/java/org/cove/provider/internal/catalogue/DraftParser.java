@@ -41,6 +41,7 @@ final class DraftParser {
 
   private static final Pattern SERVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f-]{36}");
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
   private final DdoReader read = new DdoReader();
   private final AlgorithmParser algorithms = new AlgorithmParser(read);
@@ -202,7 +203,10 @@ final class DraftParser {
         return id.map(FileSource.Upload::new);
       }
       case "url" -> {
-        return read.text(file, path, "url", true, 2048).flatMap(u -> url(u, path + ".url"));
+        Optional<String> checksum = checksum(file, path);
+        return read.text(file, path, "url", true, 2048)
+            .flatMap(u -> url(u, path + ".url"))
+            .map(u -> new FileSource.Url(u, checksum));
       }
       case "" -> {
         return Optional.empty();
@@ -214,19 +218,38 @@ final class DraftParser {
     }
   }
 
-  private Optional<FileSource> url(String text, String path) {
+  /**
+   * The SHA-256 a publisher may declare for a URL's content (Ocean's {@code checksum}, with an
+   * optional {@code checksumType} that must then be sha256): 64 hex digits, kept in lower case.
+   */
+  private Optional<String> checksum(JsonObject file, String path) {
+    Optional<String> type = read.text(file, path, "checksumType", false, 16);
+    if (type.isPresent() && !type.get().equalsIgnoreCase("sha256")) {
+      read.error(path + ".checksumType", "must be sha256");
+    }
+    Optional<String> checksum = read.text(file, path, "checksum", false, 64);
+    if (checksum.isPresent() && !SHA256_HEX.matcher(checksum.get()).matches()) {
+      read.error(path + ".checksum", "must be the SHA-256 of the file's content: 64 hex digits");
+      return Optional.empty();
+    }
+    return checksum.map(c -> c.toLowerCase(Locale.ROOT));
+  }
+
+  private Optional<URI> url(String text, String path) {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      // a host java.net.URI cannot read as a name (0x7f.1) is left to the outbound policy
+      String authority = uri.getRawAuthority();
+      if (!scheme.equals("http") && !scheme.equals("https") || authority == null) {
         read.error(path, "must be an http or https URL");
         return Optional.empty();
       }
-      if (uri.getUserInfo() != null) {
+      if (uri.getUserInfo() != null || authority.contains("@")) {
         read.error(path, "must not carry credentials");
         return Optional.empty();
       }
-      return Optional.of(new FileSource.Url(uri));
+      return Optional.of(uri);
     } catch (URISyntaxException e) {
       read.error(path, "is not a URL");
       return Optional.empty();

@@ -69,7 +69,10 @@ class LedgeredDownloads implements Downloads {
             .map(due -> payments.verify(consumer, List.of(due)))
             .orElse(List.of());
     FileContents.Content content = records.record(consumer, asset, serviceId, fileIndex, paid);
-    return new Download(content.filename(), content.size(), content.stream());
+    return new Download(
+        content.filename(),
+        content.size(),
+        new ChangedFileRefusal(content.stream(), asset.isAlgorithm()));
   }
 
   private static Service permitted(Asset asset, String serviceId, Address consumer) {

@@ -9,8 +9,10 @@ import org.cove.provider.FileSource;
 import org.cove.shared.NotFoundException;
 
 /**
- * Opens the content of an asset's files wherever it lives (an upload in the data directory, or a
- * URL fetched from inside the publisher's network), without ever telling the caller where.
+ * Opens the content of an asset's files wherever it lives (an upload or a snapshot in the data
+ * directory, or a URL fetched from inside the publisher's network), without ever telling the caller
+ * where. A pinned file's stream checks its bytes as they are read and ends in {@link
+ * ChangedFileException}, its last byte withheld, if they are not the bytes it is pinned to.
  */
 @ApplicationScoped
 public class FileContents {
@@ -29,9 +31,19 @@ public class FileContents {
   /** For CDI's proxy. */
   protected FileContents() {}
 
-  /** One opened file: a name to offer for download, its size when known, and its bytes. */
-  public record Content(String filename, Optional<Long> size, InputStream stream)
+  /**
+   * One opened file: a name to offer for download, its size when known, its bytes, and the SHA-256
+   * they are checked against, if the file is pinned.
+   */
+  public record Content(
+      String filename, Optional<Long> size, InputStream stream, Optional<String> pin)
       implements AutoCloseable {
+
+    /** The same file, its stream checked against {@code sha256}. */
+    Content pinnedTo(String sha256) {
+      return new Content(filename, size, new VerifyingStream(stream, sha256), Optional.of(sha256));
+    }
+
     @Override
     public void close() throws java.io.IOException {
       stream.close();
@@ -54,7 +66,8 @@ public class FileContents {
       throw new NotFoundException("the service has no file " + index);
     }
     ServiceFiles.StoredFile file = files.get(index);
-    return open(file.source(), file.size(), "file-" + index);
+    Content content = open(file.source(), file.size(), "file-" + index);
+    return file.pin().map(content::pinnedTo).orElse(content);
   }
 
   /** The sample file of an asset that has one (the caller checked), sealed as stored. */
@@ -68,16 +81,11 @@ public class FileContents {
           uploads
               .find(upload.uploadId())
               .orElseThrow(() -> new NotFoundException("the file is no longer available"));
-      return new Content(entity.filename, Optional.of(entity.size), uploads.open(entity.id));
+      return new Content(
+          entity.filename, Optional.of(entity.size), uploads.open(entity.id), Optional.empty());
     }
     FileSource.Url url = (FileSource.Url) source;
-    return new Content(nameOf(url, fallbackName), size, urls.open(url.url()));
-  }
-
-  /** The last path segment of the URL, if it is a plain file name; else a neutral name. */
-  private static String nameOf(FileSource.Url url, String fallback) {
-    String path = url.url().getPath();
-    String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
-    return last.matches("[A-Za-z0-9._-]{1,128}") ? last : fallback;
+    return new Content(
+        FileNames.of(url.url(), fallbackName), size, urls.open(url.url()), Optional.empty());
   }
 }

@@ -7,8 +7,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Optional;
 
-/** One file of one service: its reference sealed by {@link FileVault}, its content hash. */
+/**
+ * One file of one service: its reference sealed by {@link FileVault}, its content hash, and whether
+ * that hash is pinned (every read checks the bytes against it).
+ */
 @Entity
 @Table(name = "provider_file")
 @IdClass(FileEntity.Key.class)
@@ -34,16 +38,24 @@ class FileEntity {
 
   @Column Long size;
 
+  @Column(nullable = false)
+  boolean pinned;
+
   protected FileEntity() {}
 
-  FileEntity(
-      String assetDid, String serviceId, int position, byte[] reference, String sha256, Long size) {
+  FileEntity(String assetDid, String serviceId, int position, byte[] reference, Digest digest) {
     this.assetDid = assetDid;
     this.serviceId = serviceId;
     this.position = position;
     this.reference = reference;
-    this.sha256 = sha256;
-    this.size = size;
+    this.sha256 = digest.sha256().orElse(null);
+    this.size = digest.size().orElse(null);
+    this.pinned = digest.pinned();
+  }
+
+  /** What is known of a file's content when it is published. */
+  record Digest(Optional<String> sha256, Optional<Long> size, boolean pinned) {
+    static final Digest UNKNOWN = new Digest(Optional.empty(), Optional.empty(), false);
   }
 
   /** The composite key. */

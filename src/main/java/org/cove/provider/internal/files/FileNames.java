@@ -1,5 +1,6 @@
 package org.cove.provider.internal.files;
 
+import java.net.URI;
 import java.util.regex.Pattern;
 import org.cove.shared.InvalidInputException;
 
@@ -11,7 +12,16 @@ final class FileNames {
 
   private static final Pattern FORBIDDEN = Pattern.compile("[/\\\\\\x00-\\x1f\\x7f]");
 
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
   private FileNames() {}
+
+  /** The last path segment of the URL, if it is a plain file name; else the fallback. */
+  static String of(URI url, String fallback) {
+    String path = url.getPath();
+    String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+    return PLAIN.matcher(last).matches() && !last.startsWith("..") ? last : fallback;
+  }
 
   static String check(String name) {
     if (name == null || name.isBlank()) {

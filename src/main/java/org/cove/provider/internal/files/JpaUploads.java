@@ -23,9 +23,15 @@ import org.cove.shared.Hashes;
 import org.cove.shared.NotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Uploads live in {@code <data dir>/uploads/<id>}; the database knows owner, name, size, hash. */
+/**
+ * Uploads live in {@code <data dir>/uploads/<id>}; the database knows owner, name, size, hash. The
+ * snapshots of algorithms' URL-backed files live there too, owned by {@link #SNAPSHOTS}: that is no
+ * address, so no publisher can name a snapshot as one of their uploads.
+ */
 @ApplicationScoped
 class JpaUploads implements Uploads {
+
+  static final String SNAPSHOTS = "snapshot";
 
   @PersistenceContext(unitName = "cove")
   EntityManager entityManager;
@@ -55,14 +61,24 @@ class JpaUploads implements Uploads {
   @Override
   @Transactional
   public Upload store(Principal owner, String filename, InputStream content) {
-    String name = FileNames.check(filename);
+    return store(owner.address().value(), FileNames.check(filename), content);
+  }
+
+  /**
+   * Keeps the copy of a URL-backed file that everyone reads from then on, hashed over exactly the
+   * bytes stored. Joins the caller's transaction: the publish that takes it.
+   */
+  Upload storeSnapshot(String filename, InputStream content) {
+    return store(SNAPSHOTS, filename, content);
+  }
+
+  private Upload store(String owner, String name, InputStream content) {
     String id = UUID.randomUUID().toString();
     Path target = path(id);
     MessageDigest sha256 = Hashes.sha256();
     long size = copy(content, target, sha256);
     String hash = Hashes.hex(sha256.digest());
-    entityManager.persist(
-        new UploadEntity(id, owner.address().value(), name, size, hash, clock.instant()));
+    entityManager.persist(new UploadEntity(id, owner, name, size, hash, clock.instant()));
     return new Upload(id, name, size, hash);
   }
 

@@ -146,6 +146,54 @@ class DraftParserTest {
   }
 
   @Test
+  void a_url_file_may_declare_the_sha256_of_its_content() {
+    JsonObject url =
+        Json.createObjectBuilder()
+            .add("type", "url")
+            .add("url", "https://files.example/share/b.csv")
+            .add("checksum", CHECKSUM.toUpperCase())
+            .add("checksumType", "SHA256")
+            .build();
+    JsonObject plain =
+        Json.createObjectBuilder().add("type", "url").add("url", "https://files.example/a").build();
+
+    AssetDraft draft = DraftParser.parse(Ddos.dataset("Data", urlService(url, plain)));
+
+    assertThat(draft.services().get(0).files())
+        .containsExactly(
+            new FileSource.Url(
+                java.net.URI.create("https://files.example/share/b.csv"), Optional.of(CHECKSUM)),
+            new FileSource.Url(java.net.URI.create("https://files.example/a")));
+  }
+
+  @Test
+  void a_declared_checksum_is_sha256_hex_or_refused() {
+    JsonObject bad =
+        Json.createObjectBuilder()
+            .add("type", "url")
+            .add("url", "https://files.example/b.csv")
+            .add("checksum", "md5-of-something")
+            .add("checksumType", "md5")
+            .build();
+
+    assertThat(errors(Ddos.dataset("Data", urlService(bad))))
+        .extracting(FieldError::field)
+        .containsExactly("services[0].files[0].checksumType", "services[0].files[0].checksum");
+  }
+
+  private static JsonObject urlService(JsonObject... files) {
+    var list = Json.createArrayBuilder();
+    for (JsonObject file : files) {
+      list.add(file);
+    }
+    return Json.createObjectBuilder()
+        .add("id", "access")
+        .add("type", "access")
+        .add("files", list)
+        .build();
+  }
+
+  @Test
   void every_mistake_is_named_by_its_field_in_the_order_the_ddo_is_read() {
     JsonObject bad = algorithmWith(parameter("1st", "colour"));
     JsonObject metadata = bad.getJsonObject("metadata");
