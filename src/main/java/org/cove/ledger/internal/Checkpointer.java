@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Makes checkpoints without anyone asking: every {@link #PASS} it checkpoints the head if the
  * policy says one is due, then anchors the newest checkpoint on the chain if it needs it. The
  * policy is read from the database under the append lock, so replicas agree on it. A failing chain
- * node (or an account too poor to pay) is tried again after cove.ledger.anchor.retry.seconds, and said once in the log rather than at every pass.
+ * node (or an account too poor to pay) is tried again after cove.ledger.anchor.retry.seconds, and
+ * said once in the log rather than at every pass.
  */
 @ApplicationScoped
 class Checkpointer {
