@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.cove.testing.CoveClient;
 import org.cove.testing.CoveClient.Response;
 import org.cove.testing.ServerDatabase;
+import org.cove.testing.TestWallet;
 import org.junit.jupiter.api.Test;
 
 /** The server around the API: health, OpenAPI, metrics, the Ocean root, response headers. */
@@ -79,9 +80,14 @@ class PlatformIT {
     assertThat(cove.get("/openapi/ui/").status()).isEqualTo(200);
   }
 
+  /** To admins (and a configured scraper) only; anyone else is refused. */
   @Test
-  void metrics_are_served_in_prometheus_format() {
-    Response metrics = cove.get("/metrics");
+  void metrics_are_served_in_prometheus_format_to_admins_only() {
+    assertThat(cove.get("/metrics").status()).isEqualTo(401);
+    assertThat(cove.get("/metrics", cove.signIn(TestWallet.random())).status()).isEqualTo(403);
+
+    Response metrics =
+        cove.get("/metrics", cove.signIn(TestWallet.of(System.getProperty("cove.it.admin.key"))));
 
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("# TYPE");
