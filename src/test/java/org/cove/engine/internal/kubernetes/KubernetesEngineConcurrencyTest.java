@@ -66,7 +66,12 @@ class KubernetesEngineConcurrencyTest {
     assertThat(kube.ledger.repeats.get())
         .as("both engines may ask the ledger, which keeps one entry per key")
         .isGreaterThanOrEqualTo(0);
+    // The finished status is written before its ledger entry is appended: wait for the entry.
     for (JobId id : ids) {
+      Eventually.until(
+          "job " + id + " recorded",
+          KubeFixture.patience(),
+          () -> kube.ledger.keys().stream().filter(k -> k.startsWith("job:" + id)).count() >= 7);
       assertThat(kube.ledger.keys().stream().filter(k -> k.startsWith("job:" + id))).hasSize(7);
     }
   }
