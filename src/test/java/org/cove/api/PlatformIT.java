@@ -81,9 +81,10 @@ class PlatformIT {
     assertThat(cove.get("/openapi/ui/").status()).isEqualTo(200);
   }
 
+  /** To admins and the configured scraper only (OperationalEndpointsIT: who may not). */
   @Test
   void metrics_are_served_in_prometheus_format() {
-    Response metrics = cove.get("/metrics");
+    Response metrics = cove.get("/metrics", System.getProperty("cove.it.metrics.token"));
 
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("# TYPE");
