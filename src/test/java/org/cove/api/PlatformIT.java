@@ -80,14 +80,10 @@ class PlatformIT {
     assertThat(cove.get("/openapi/ui/").status()).isEqualTo(200);
   }
 
-  /** To admins (and a configured scraper) only; anyone else is refused. */
+  /** To admins and the configured scraper only (OperationalEndpointsIT: who may not). */
   @Test
-  void metrics_are_served_in_prometheus_format_to_admins_only() {
-    assertThat(cove.get("/metrics").status()).isEqualTo(401);
-    assertThat(cove.get("/metrics", cove.signIn(TestWallet.random())).status()).isEqualTo(403);
-
-    Response metrics =
-        cove.get("/metrics", cove.signIn(TestWallet.of(System.getProperty("cove.it.admin.key"))));
+  void metrics_are_served_in_prometheus_format() {
+    Response metrics = cove.get("/metrics", System.getProperty("cove.it.metrics.token"));
 
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("# TYPE");
