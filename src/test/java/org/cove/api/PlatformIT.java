@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.cove.testing.CoveClient;
 import org.cove.testing.CoveClient.Response;
 import org.cove.testing.ServerDatabase;
-import org.cove.testing.TestWallet;
 import org.junit.jupiter.api.Test;
 
 /** The server around the API: health, OpenAPI, metrics, the Ocean root, response headers. */
