@@ -29,6 +29,9 @@ final class JobRunner {
 
   private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
+  /** A job stopped before its algorithm started, when its stop gave no reason. */
+  static final String NOT_RUN = "stopped before the algorithm ran";
+
   /** The work of the three stages: fetching the inputs, running the algorithm, publishing. */
   record Stages(Configurer configurer, AlgorithmRunner algorithms, Publisher publisher) {}
 
@@ -135,7 +138,7 @@ final class JobRunner {
 
   private void configure(JobId id, JobState state) {
     if (state.stopRequested()) {
-      publishEnding(id, JobStatus.STOPPED, Optional.empty(), "stopped before the algorithm ran");
+      publishEnding(id, JobStatus.STOPPED, Optional.empty(), state.stopMessage(NOT_RUN));
       return;
     }
     moveTo(id, JobStatus.CONFIGURING);
@@ -164,7 +167,7 @@ final class JobRunner {
 
   private void runAlgorithm(JobId id, JobState state) {
     if (state.stopRequested()) {
-      publishEnding(id, JobStatus.STOPPED, Optional.empty(), "stopped before the algorithm ran");
+      publishEnding(id, JobStatus.STOPPED, Optional.empty(), state.stopMessage(NOT_RUN));
       return;
     }
     JobSpec spec = store.spec(id).orElseThrow();
@@ -175,7 +178,7 @@ final class JobRunner {
             store.data(id).resolve("logs/algorithm.log"),
             spec.maxDuration().toSeconds(),
             settings.logMaxBytes(),
-            () -> store.state(id).map(JobState::stopRequested).orElse(true));
+            () -> stopAsked(id));
     stages
         .algorithms()
         .start(
@@ -188,6 +191,15 @@ final class JobRunner {
                     () ->
                         publishEnding(
                             id, end.status(), end.exitCode(), end.message().orElse(null))));
+  }
+
+  /** The message a running job stops with, once it was asked to; a job gone from the store is. */
+  private Optional<String> stopAsked(JobId id) {
+    Optional<JobState> state = store.state(id);
+    if (state.isEmpty()) {
+      return Optional.of(Watchdog.ON_REQUEST);
+    }
+    return state.filter(JobState::stopRequested).map(s -> s.stopMessage(Watchdog.ON_REQUEST));
   }
 
   /** Fixes how the job ends, then publishes whatever there is. */

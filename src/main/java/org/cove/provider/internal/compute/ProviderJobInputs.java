@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import org.cove.operator.JobSpec;
 import org.cove.operator.spi.JobInputs;
 import org.cove.provider.Asset;
@@ -62,6 +63,13 @@ class ProviderJobInputs implements JobInputs {
     String serviceId = algorithm.serviceId().orElse(asset.services().get(0).id());
     // Ocean's layout has one algorithm file; an algorithm's first file is its code.
     copy(did.value(), serviceId, 0, file);
+  }
+
+  /** The job judged again as a start would be now ({@link Readmission}). */
+  @Override
+  public Optional<String> refusal(JobSpec spec) {
+    return Readmission.refusal(spec, catalogue.getAll(Readmission.didsOf(spec)))
+        .map(reason -> Readmission.message(reason, false));
   }
 
   private Asset usable(Did did, JobSpec spec) throws IOException {
