@@ -1,8 +1,10 @@
 package org.cove.operator;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import org.cove.shared.Address;
+import org.cove.shared.Did;
 import org.cove.shared.Page;
 
 /**
@@ -43,6 +45,23 @@ public interface JobRegistry {
   Job stop(JobId id, Address owner);
 
   void delete(JobId id, Address owner);
+
+  /**
+   * The jobs whose algorithm has not ended yet (queued, configuring or running) that use the asset,
+   * as a dataset or as their algorithm: those a change to the asset's permissions may concern.
+   */
+  List<Job> activeJobsUsing(Did asset);
+
+  /**
+   * Ends a job that may no longer run because of what {@code by} changed: a queued job never
+   * starts, a running algorithm is stopped, and the job ends stopped (44) with {@code reason} as
+   * its message; the revocation is a ledger entry ({@code job-revoked}). Whoever asks has checked
+   * that the job is no longer admitted; no account is checked here. No-op for a job whose algorithm
+   * has ended (it publishes and finishes as it would have) and for one already stopping.
+   *
+   * @return whether the job was revoked by this call
+   */
+  boolean revoke(JobId id, Address by, String reason);
 
   /** Opens one result; the download is recorded in the ledger. */
   ResultContent openResult(JobId id, int index, Address reader);

@@ -85,6 +85,12 @@ public record JobSpec(
     return owner.equals(account) || additionalViewers.contains(account);
   }
 
+  /** Whether the job reads the asset: as one of its datasets, or as its algorithm. */
+  public boolean uses(Did asset) {
+    return algorithm.did().filter(asset::equals).isPresent()
+        || datasets.stream().anyMatch(d -> d.did().equals(asset));
+  }
+
   /**
    * Whether the account published one of the job's datasets (and so sees the job, not its results).
    */

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.cove.testing.Browser;
+import org.cove.testing.ComputeClient;
 import org.cove.testing.CoveClient;
+import org.cove.testing.Ddos;
+import org.cove.testing.DemoData;
+import org.cove.testing.TestWallet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +49,17 @@ class ComputeBrowserIT {
           + "  const seen = window.coveStatuses;"
           + "  if (text && seen[seen.length - 1] !== text) seen.push(text);"
           + "}).observe(document.body, {subtree: true, childList: true, characterData: true});";
+
+  /** One line, as a consumer pastes it into "My own code". */
+  private static final String PASTED =
+      "open(__import__('os').environ['OUTPUTS'] + '/raw.txt', 'w').write('pasted in the portal')";
+
+  /** Runs until stopped: it waits for a file nobody writes. */
+  private static final String WAITS =
+      "import os, time\n"
+          + "print('started', flush=True)\n"
+          + "while not os.path.exists(os.path.join(os.environ['OUTPUTS'], 'never')):\n"
+          + "    time.sleep(0.1)\n";
 
   private final CoveClient cove = new CoveClient();
   private Browser browser;
@@ -127,6 +144,99 @@ class ComputeBrowserIT {
             ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//h2[text()='Page not found']")));
     assertThat(browser.driver().findElements(By.id("job-status"))).isEmpty();
+  }
+
+  @Test
+  void pasted_code_runs_where_the_dataset_accepts_it_and_a_revoked_job_says_why_it_stopped() {
+    String publisherToken = cove.signIn(TestWallet.random());
+    String rawDataset = publishRawDataset(publisherToken);
+    signInAs("demo-consumer");
+    browser.open("/assets/" + rawDataset);
+
+    browser.waitForText("compute-source", "My own code");
+    type("compute-raw-code", PASTED);
+    browser.element("compute-raw-code").sendKeys(Keys.TAB);
+    browser.click("compute-check");
+    browser.waitForText("compute-quote", "Accepted:");
+    browser.click("compute-run");
+    browser.waiting().until(ExpectedConditions.urlMatches("/jobs/[0-9a-f]{32}$"));
+    new WebDriverWait(browser.driver(), JOB_BOUND)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("job-status"), "Job finished"));
+    assertThat(download("//a[@data-type='output' and contains(., 'raw.txt')]"))
+        .isEqualTo("pasted in the portal");
+    browser.screenshot("raw-job-finished");
+
+    ComputeClient compute = new ComputeClient(cove);
+    String environment =
+        ComputeClient.environment(cove, "it-browser-raw", ComputeClient.testEnvironment(5, 600));
+    TestWallet demoConsumer = DemoData.consumer();
+    String waiting = compute.start(demoConsumer, rawBody(environment, rawDataset, WAITS));
+    String token = cove.signIn(demoConsumer);
+    compute.waitFor(
+        token, demoConsumer.address(), waiting, ComputeClient.status(40), Duration.ofSeconds(60));
+    CoveClient.Response narrowed =
+        cove.json(
+            "PUT",
+            "/api/v1/assets/" + rawDataset + "/services/compute/compute",
+            publisherToken,
+            rawOptions(false));
+    assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+
+    browser.open("/jobs/" + waiting);
+    new WebDriverWait(browser.driver(), JOB_BOUND)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("job-failure"),
+                "no longer allowed to run: the dataset does not accept raw algorithms"));
+    assertThat(browser.element("job-status").getText()).contains("Job stopped");
+    browser.screenshot("raw-job-revoked");
+  }
+
+  private String publishRawDataset(String token) {
+    String data = cove.upload(token, "data.csv", "a\n1\n".getBytes(StandardCharsets.UTF_8));
+    JsonObject service =
+        Json.createObjectBuilder(Ddos.service("compute", "compute", data))
+            .add("compute", rawOptions(true))
+            .build();
+    return cove.publish(token, Ddos.dataset("Raw data " + UUID.randomUUID(), service))
+        .getString("id");
+  }
+
+  private static JsonObject rawOptions(boolean allowRaw) {
+    return Json.createObjectBuilder()
+        .add("allowRawAlgorithm", allowRaw)
+        .add("allowNetworkAccess", false)
+        .add("publisherTrustedAlgorithms", Json.createArrayBuilder())
+        .add("publisherTrustedAlgorithmPublishers", Json.createArrayBuilder())
+        .build();
+  }
+
+  private static JsonObject rawBody(String environment, String dataset, String code) {
+    return Json.createObjectBuilder()
+        .add("environment", environment)
+        .add(
+            "datasets",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("documentId", dataset)
+                        .add("serviceId", "compute")))
+        .add(
+            "algorithm",
+            Json.createObjectBuilder()
+                .add(
+                    "meta",
+                    Json.createObjectBuilder()
+                        .add("rawcode", code)
+                        .add(
+                            "container",
+                            Json.createObjectBuilder()
+                                .add("entrypoint", "python3 $ALGO")
+                                .add("image", "python")
+                                .add("tag", "3.12-slim"))))
+        .build();
   }
 
   private void allowDemoAlgorithm() {

@@ -6,6 +6,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -114,6 +120,42 @@ public final class ComputeClient {
                     + "&jobId="
                     + jobId)
             .PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /**
+   * The first line the job's algorithm writes, read from its live log: waits until the algorithm is
+   * really under way (status 40 alone says its process was started, not that it has run).
+   */
+  public String firstLogLine(TestWallet wallet, String jobId) {
+    String nonce = String.valueOf(nextNonce(wallet));
+    HttpRequest request =
+        cove.request(
+                SERVICES
+                    + "/computeStreamableLogs?jobId="
+                    + jobId
+                    + "&consumerAddress="
+                    + wallet.address()
+                    + "&nonce="
+                    + nonce
+                    + "&signature="
+                    + wallet.signRequest(nonce, "getComputeStreamableLogs"))
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build();
+    try {
+      HttpResponse<InputStream> stream =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(stream.statusCode()).isEqualTo(200);
+      try (BufferedReader lines =
+          new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+        return lines.readLine();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public HttpResponse<byte[]> result(TestWallet wallet, String jobId, int index) {

@@ -18,11 +18,13 @@ import org.cove.operator.JobId;
 import org.cove.operator.JobRegistry;
 import org.cove.operator.JobResult;
 import org.cove.operator.JobSpec;
+import org.cove.operator.JobStatus;
 import org.cove.operator.spi.ComputeEngine;
 import org.cove.operator.spi.JobAudit;
 import org.cove.shared.Address;
 import org.cove.shared.AuditTrail;
 import org.cove.shared.CoveException;
+import org.cove.shared.Did;
 import org.cove.shared.ForbiddenException;
 import org.cove.shared.NotFoundException;
 import org.cove.shared.Page;
@@ -31,7 +33,8 @@ import org.cove.shared.ProblemType;
 /**
  * The registry over whichever engine is configured. It holds no job state of its own: every answer
  * comes from the engine. It decides who may see what, and records in the ledger what the accounts
- * did (submit, stop, delete, download); the engine records what the jobs did.
+ * did (submit, stop, delete, download) and the revocations the provider asks for; the engine
+ * records what the jobs did.
  */
 @ApplicationScoped
 class EngineJobRegistry implements JobRegistry {
@@ -174,6 +177,30 @@ class EngineJobRegistry implements JobRegistry {
       engine.requestStop(id);
     }
     return engine.find(id).orElseThrow(() -> notFound(id));
+  }
+
+  @Override
+  public List<Job> activeJobsUsing(Did asset) {
+    return engine.jobs(spec -> spec.uses(asset), true).stream()
+        .filter(EngineJobRegistry::beforeItsEnd)
+        .toList();
+  }
+
+  @Override
+  @Transactional
+  public boolean revoke(JobId id, Address by, String reason) {
+    Job job = engine.find(id).orElseThrow(() -> notFound(id));
+    if (!beforeItsEnd(job) || job.stopRequested()) {
+      return false;
+    }
+    auditTrail.recordOnce(JobAudit.revokedKey(id), JobAudit.revoked(by, id, job.spec(), reason));
+    engine.requestStop(id, Optional.of(reason));
+    return true;
+  }
+
+  /** Queued, configuring or running: its algorithm has not ended, so a stop still prevents it. */
+  private static boolean beforeItsEnd(Job job) {
+    return !job.finished() && job.status().stage() != JobStatus.Stage.PUBLISH;
   }
 
   @Override

@@ -61,8 +61,21 @@ public interface ComputeEngine {
     return jobs(spec -> spec.environment().equals(environment), true).size();
   }
 
-  /** Asks the running stage to end; the logs are still published. No-op on a finished job. */
-  void requestStop(JobId id);
+  /**
+   * Asks the running stage to end; the logs are still published. No-op on a finished job. The job
+   * ends stopped (44) with the engine's own words ("stopped on request").
+   */
+  default void requestStop(JobId id) {
+    requestStop(id, Optional.empty());
+  }
+
+  /**
+   * As {@link #requestStop(JobId)}; a {@code reason} becomes the message the job ends with, in
+   * whatever stage the stop finds it (e.g. the dataset's publisher revoked the algorithm). The
+   * first stop asked for a job is the one that counts: a later one changes neither it nor its
+   * reason.
+   */
+  void requestStop(JobId id, Optional<String> reason);
 
   /** Removes a finished job and its results. */
   void delete(JobId id);

@@ -55,6 +55,10 @@ public final class JobAudit {
     return key(id, "deleted");
   }
 
+  public static String revokedKey(JobId id) {
+    return key(id, "revoked");
+  }
+
   public static AuditEvent submitted(JobId id, JobSpec spec) {
     return new AuditEvent(
         spec.owner(), "job-submitted", id.value(), describe(id, spec), parties(spec));
@@ -63,6 +67,17 @@ public final class JobAudit {
   /** The owner asked a running job to stop. */
   public static AuditEvent stopRequested(Address owner, JobId id, JobSpec spec) {
     return new AuditEvent(owner, "job-stop-requested", id.value(), idOnly(id), parties(spec));
+  }
+
+  /**
+   * What {@code by} changed (an approval revoked, an asset disabled, a dataset's permissions
+   * narrowed) means the job may no longer run: it is refused if queued, stopped if running, and
+   * ends with {@code reason} as its message.
+   */
+  public static AuditEvent revoked(Address by, JobId id, JobSpec spec, String reason) {
+    JsonObject payload =
+        JSON.createObjectBuilder().add("jobId", id.value()).add("reason", reason).build();
+    return new AuditEvent(by, "job-revoked", id.value(), payload, parties(spec));
   }
 
   /** The owner deleted a finished job and its results. */

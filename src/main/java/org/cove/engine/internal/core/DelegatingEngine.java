@@ -74,8 +74,8 @@ public abstract class DelegatingEngine implements ComputeEngine {
   }
 
   @Override
-  public void requestStop(JobId id) {
-    core().requestStop(id);
+  public void requestStop(JobId id, Optional<String> reason) {
+    core().requestStop(id, reason);
   }
 
   @Override

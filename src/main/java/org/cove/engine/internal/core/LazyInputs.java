@@ -3,6 +3,7 @@ package org.cove.engine.internal.core;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.cove.operator.JobSpec;
 import org.cove.operator.spi.JobInputs;
 
@@ -16,5 +17,10 @@ public record LazyInputs(Instance<JobInputs> inputs) implements JobInputs {
   @Override
   public void writeAlgorithm(JobSpec spec, Path file) throws IOException {
     inputs.get().writeAlgorithm(spec, file);
+  }
+
+  @Override
+  public Optional<String> refusal(JobSpec spec) {
+    return inputs.get().refusal(spec);
   }
 }

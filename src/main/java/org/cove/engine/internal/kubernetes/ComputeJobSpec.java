@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * What a {@link ComputeJob} asks for, fixed when the provider accepted the job (only {@code
- * stopRequested} changes later). Plain data for Jackson and the CRD generator: field names are the
- * resource's schema. {@code parameters} is the consumer's {@code algoCustomData.json} as JSON text,
- * so the algorithm reads exactly the bytes' meaning it was sent (no number re-formatting).
+ * stopRequested} and {@code stopReason} change later). Plain data for Jackson and the CRD
+ * generator: field names are the resource's schema. {@code parameters} is the consumer's {@code
+ * algoCustomData.json} as JSON text, so the algorithm reads exactly the bytes' meaning it was sent
+ * (no number re-formatting).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ComputeJobSpec {
@@ -41,6 +42,9 @@ public class ComputeJobSpec {
 
   /** Set by a stop request; the running stage ends and the logs are still published. */
   public boolean stopRequested;
+
+  /** Why the job was asked to stop, when the request said (a revocation); its ending message. */
+  public String stopReason;
 
   /** When the provider accepted the job (RFC 3339, milliseconds), for newest-first lists. */
   public String submittedAt;

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.cove.operator.JobId;
 import org.cove.operator.JobStatus;
+import org.cove.operator.spi.JobInputs;
 
 /**
  * Takes one job one step further, whatever the trigger was: reads the resource and the current
@@ -14,11 +15,17 @@ import org.cove.operator.JobStatus;
  * leads to. Stages: configure (20, then 30), algorithm (40), publish (60), then the ending decided
  * before publishing (70 or a failure), which {@link Endings} writes. Every ending goes through
  * publishing, so logs and whatever outputs exist are always kept. Never waits for a pod: it says
- * when to look again instead.
+ * when to look again instead. A job leaving the queue is first checked with the provider: one it no
+ * longer admits ends stopped with the provider's reason.
  */
 final class JobReconciler {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A stopped job's message when its stop gave no reason: before, or while, its algorithm ran. */
+  private static final String NOT_RUN = "stopped before the algorithm ran";
+
+  private static final String ON_REQUEST = "stopped on request";
 
   private final JobObjects cluster;
   private final JobManifests manifests;
@@ -28,8 +35,10 @@ final class JobReconciler {
   private final KubernetesSettings settings;
   private final Clock clock;
   private final Deadlines deadlines;
+  private final JobInputs provider;
 
   JobReconciler(
+      JobInputs provider,
       JobObjects cluster,
       JobManifests manifests,
       JobRecord record,
@@ -45,6 +54,7 @@ final class JobReconciler {
     this.settings = settings;
     this.clock = clock;
     this.deadlines = new Deadlines(clock);
+    this.provider = provider;
   }
 
   /** One pass over the job; returns when to look again even if nothing happens meanwhile. */
@@ -78,7 +88,12 @@ final class JobReconciler {
     }
     createVolumeAndSecrets(job);
     if (job.getSpec().stopRequested) {
-      return toPublishing(job, JobStatus.STOPPED, null, "stopped before the algorithm ran");
+      return toPublishing(job, JobStatus.STOPPED, null, stopMessage(job, NOT_RUN));
+    }
+    // asked as the job leaves the queue: one revoked before now never starts
+    Optional<String> refused = provider.refusal(ComputeJobs.spec(job.getSpec()));
+    if (refused.isPresent()) {
+      return toPublishing(job, JobStatus.STOPPED, null, refused.get());
     }
     cluster.create(manifests.configure(job, attempt(job)));
     String submitted = ComputeJobs.submitted(job).toString();
@@ -97,7 +112,7 @@ final class JobReconciler {
     PodState state = PodState.of(cluster.pod(pod).orElse(null));
     if (job.getSpec().stopRequested) {
       logs.saveAndDelete(id(job), Stage.CONFIGURE, pod, state);
-      return toPublishing(job, JobStatus.STOPPED, null, "stopped before the algorithm ran");
+      return toPublishing(job, JobStatus.STOPPED, null, stopMessage(job, NOT_RUN));
     }
     switch (state.kind()) {
       case ACTIVE:
@@ -155,7 +170,7 @@ final class JobReconciler {
     Duration limit = Duration.ofSeconds(job.getSpec().maxDurationSeconds);
     if (job.getSpec().stopRequested && !state.ended()) {
       logs.saveAndDelete(id(job), Stage.ALGORITHM, pod, state);
-      return toPublishing(job, JobStatus.STOPPED, null, "stopped on request");
+      return toPublishing(job, JobStatus.STOPPED, null, stopMessage(job, ON_REQUEST));
     }
     switch (state.kind()) {
       case ACTIVE:
@@ -285,6 +300,11 @@ final class JobReconciler {
 
   private static int attempt(ComputeJob job) {
     return ComputeJobs.attempt(job);
+  }
+
+  /** The stop's reason, or the engine's own words. */
+  private static String stopMessage(ComputeJob job, String otherwise) {
+    return job.getSpec().stopReason == null ? otherwise : job.getSpec().stopReason;
   }
 
   private static String timedOut(Duration limit) {

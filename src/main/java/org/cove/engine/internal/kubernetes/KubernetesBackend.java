@@ -61,6 +61,7 @@ record KubernetesBackend(
             cache,
             objects ->
                 new JobReconciler(
+                    services.inputs(),
                     objects,
                     manifests,
                     record,

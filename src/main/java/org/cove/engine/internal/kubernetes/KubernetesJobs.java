@@ -1,8 +1,11 @@
 package org.cove.engine.internal.kubernetes;
 
+import static org.cove.shared.Jsons.JSON;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,17 +133,21 @@ final class KubernetesJobs implements ComputeEngine {
   }
 
   @Override
-  public void requestStop(JobId id) {
+  public void requestStop(JobId id, Optional<String> reason) {
     ComputeJob job = cache.find(id).orElseThrow(() -> new NotFoundException("no such job"));
     if (ComputeJobs.status(job).terminal() || job.getSpec().stopRequested) {
       return;
     }
+    JsonObjectBuilder stop = JSON.createObjectBuilder().add("stopRequested", true);
+    reason.ifPresent(why -> stop.add("stopReason", why));
     client
         .resources(ComputeJob.class)
         .inNamespace(namespace)
         .withName(id.value())
         // a merge patch without a resourceVersion: it cannot conflict, and setting it twice is once
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"stopRequested\":true}}");
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            JSON.createObjectBuilder().add("spec", stop).build().toString());
   }
 
   @Override

@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.engine.internal.core.Trees;
@@ -36,8 +36,12 @@ final class AlgorithmRunner {
   /** How the algorithm stage ended: the job's terminal status, exit code and explanation. */
   record End(JobStatus status, Optional<Integer> exitCode, Optional<String> message) {}
 
-  /** What the stage needs besides the launch: where the log goes, and the limits to watch. */
-  record Watch(Path log, long maxDurationSeconds, long logLimit, BooleanSupplier stopRequested) {}
+  /**
+   * What the stage needs besides the launch: where the log goes, the limits to watch, and whether
+   * the job was asked to stop (the message it then ends with).
+   */
+  record Watch(
+      Path log, long maxDurationSeconds, long logLimit, Supplier<Optional<String>> stopRequested) {}
 
   private final Sandbox sandbox;
   private final ThreadFactory threads;
@@ -56,11 +60,14 @@ final class AlgorithmRunner {
     threads.newThread(() -> run(id, launch, watch, then)).start();
   }
 
-  /** Ends the job's algorithm now, if it runs (the watchdog also sees the stored request). */
-  void stop(JobId id) {
+  /**
+   * Ends the job's algorithm now, if it runs, with {@code message} as its reason (the watchdog also
+   * sees the stored request).
+   */
+  void stop(JobId id, String message) {
     Watchdog watchdog = running.get(id);
     if (watchdog != null) {
-      watchdog.stop();
+      watchdog.stop(message);
     }
   }
 
@@ -74,7 +81,7 @@ final class AlgorithmRunner {
    */
   void close() {
     closed = true;
-    running.values().forEach(Watchdog::stop);
+    running.values().forEach(watchdog -> watchdog.stop("the engine is stopping"));
   }
 
   private void run(JobId id, Launch launch, Watch watch, Consumer<End> then) {

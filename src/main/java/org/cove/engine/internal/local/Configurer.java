@@ -16,14 +16,18 @@ import org.cove.shared.LogSafe;
 /**
  * The configure stage: lays out a fresh {@code data/} directory as Ocean's algorithms expect it
  * ({@code inputs/<did>/0…}, {@code inputs/algoCustomData.json}, {@code transformations/algorithm},
- * an empty {@code outputs/}), plus {@code runtime/}, the command names of the job's runtime.
- * Starting from an empty directory makes a repeat after a restart harmless.
+ * an empty {@code outputs/}), plus {@code runtime/}, the command names of the job's runtime. It
+ * first asks the provider whether the job may still run: what was revoked while it was queued never
+ * reaches it. Starting from an empty directory makes a repeat after a restart harmless.
  */
 final class Configurer {
 
   private static final Logger LOG = Logger.getLogger(Configurer.class.getName());
 
-  /** Configured, or why not: a dataset (31) or the algorithm (32) could not be provided. */
+  /**
+   * Configured, or why not: a dataset (31) or the algorithm (32) could not be provided, or the
+   * provider no longer admits the job (44, stopped before it ran).
+   */
   record Outcome(Optional<JobStatus> failure, String message) {
     static Outcome configured() {
       return new Outcome(Optional.empty(), "configured");
@@ -47,6 +51,11 @@ final class Configurer {
   Outcome configure(JobSpec spec, Path data) throws IOException {
     files.createLayout(data);
     StageLog log = new StageLog(data.resolve("logs/configuration.log"));
+    Optional<String> refused = inputs.refusal(spec);
+    if (refused.isPresent()) {
+      log.line("the provider no longer admits the job: " + refused.get());
+      return Outcome.failed(JobStatus.STOPPED, refused.get());
+    }
     for (JobSpec.Input input : spec.datasets()) {
       Optional<String> failure = fetchDataset(spec, input, data, log);
       if (failure.isPresent()) {

@@ -149,6 +149,7 @@ final class JobJson {
             .add("results", results)
             .add("stopRequested", state.stopRequested())
             .add("ledgered", JSON.createArrayBuilder(List.copyOf(state.ledgered())));
+    state.stopReason().ifPresent(why -> json.add("stopReason", why));
     state.dateFinished().ifPresent(at -> json.add("dateFinished", at.toString()));
     state.exitCode().ifPresent(code -> json.add("exitCode", code));
     state.message().ifPresent(text -> json.add("message", text));
@@ -182,6 +183,8 @@ final class JobJson {
         optional(json, "dateFinished", Instant::parse),
         results,
         json.getBoolean("stopRequested"),
+        // absent from the state files of engines that knew no reasons
+        optional(json, "stopReason", Function.identity()),
         json.containsKey("exitCode") ? Optional.of(json.getInt("exitCode")) : Optional.empty(),
         optional(json, "message", Function.identity()),
         json.containsKey("outcome")

@@ -30,6 +30,9 @@ final class JobRunner {
 
   private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
+  /** A job stopped before its algorithm started, when its stop gave no reason. */
+  static final String NOT_RUN = "stopped before the algorithm ran";
+
   /** The work of the three stages: fetching the inputs, running the algorithm, publishing. */
   record Stages(Configurer configurer, AlgorithmRunner algorithms, Publisher publisher) {}
 
@@ -136,7 +139,7 @@ final class JobRunner {
 
   private void configure(JobId id, JobState state) {
     if (state.stopRequested()) {
-      publishEnding(id, JobStatus.STOPPED, Optional.empty(), "stopped before the algorithm ran");
+      publishEnding(id, JobStatus.STOPPED, Optional.empty(), state.stopMessage(NOT_RUN));
       return;
     }
     moveTo(id, JobStatus.CONFIGURING);
@@ -165,7 +168,7 @@ final class JobRunner {
 
   private void runAlgorithm(JobId id, JobState state) {
     if (state.stopRequested()) {
-      publishEnding(id, JobStatus.STOPPED, Optional.empty(), "stopped before the algorithm ran");
+      publishEnding(id, JobStatus.STOPPED, Optional.empty(), state.stopMessage(NOT_RUN));
       return;
     }
     JobSpec spec = store.spec(id).orElseThrow();
@@ -176,7 +179,7 @@ final class JobRunner {
             store.data(id).resolve("logs/algorithm.log"),
             spec.maxDuration().toSeconds(),
             settings.logMaxBytes(),
-            () -> store.state(id).map(JobState::stopRequested).orElse(true));
+            () -> stopAsked(id));
     stages
         .algorithms()
         .start(
@@ -189,6 +192,15 @@ final class JobRunner {
                     () ->
                         publishEnding(
                             id, end.status(), end.exitCode(), end.message().orElse(null))));
+  }
+
+  /** The message a running job stops with, once it was asked to; a job gone from the store is. */
+  private Optional<String> stopAsked(JobId id) {
+    Optional<JobState> state = store.state(id);
+    if (state.isEmpty()) {
+      return Optional.of(Watchdog.ON_REQUEST);
+    }
+    return state.filter(JobState::stopRequested).map(s -> s.stopMessage(Watchdog.ON_REQUEST));
   }
 
   /** Fixes how the job ends, then publishes whatever there is. */

@@ -17,8 +17,8 @@ import org.cove.operator.JobStatus;
 /**
  * Where a job is, as {@code state.json} keeps it. Besides what {@link Job} shows: the status the
  * job ends with once its results are published ({@code outcome}, decided when its algorithm ended
- * or its configuration failed), and which ledger keys were recorded, so that a ledger outage leaves
- * no gap and a restart no duplicate.
+ * or its configuration failed), why it was asked to stop when the request gave a reason, and which
+ * ledger keys were recorded, so that a ledger outage leaves no gap and a restart no duplicate.
  */
 record JobState(
     JobStatus status,
@@ -27,6 +27,7 @@ record JobState(
     Optional<Instant> dateFinished,
     List<JobResult> results,
     boolean stopRequested,
+    Optional<String> stopReason,
     Optional<Integer> exitCode,
     Optional<String> message,
     Optional<JobStatus> outcome,
@@ -50,6 +51,7 @@ record JobState(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         Set.of());
   }
 
@@ -69,6 +71,7 @@ record JobState(
         finishedAt,
         results,
         stopRequested,
+        stopReason,
         exitCode,
         message,
         outcome,
@@ -84,13 +87,18 @@ record JobState(
         dateFinished,
         results,
         stopRequested,
+        stopReason,
         exit,
         why,
         Optional.of(end),
         ledgered);
   }
 
-  JobState withStopRequested() {
+  /** Asked to stop; the first request's reason is the one the job ends with. */
+  JobState withStopRequested(Optional<String> reason) {
+    if (stopRequested) {
+      return this;
+    }
     return new JobState(
         status,
         timeline,
@@ -98,6 +106,7 @@ record JobState(
         dateFinished,
         results,
         true,
+        reason,
         exitCode,
         message,
         outcome,
@@ -112,6 +121,7 @@ record JobState(
         dateFinished,
         published,
         stopRequested,
+        stopReason,
         exitCode,
         message,
         outcome,
@@ -126,6 +136,7 @@ record JobState(
         dateFinished,
         results,
         stopRequested,
+        stopReason,
         exitCode,
         Optional.of(why),
         outcome,
@@ -142,10 +153,16 @@ record JobState(
         dateFinished,
         results,
         stopRequested,
+        stopReason,
         exitCode,
         message,
         outcome,
         recorded);
+  }
+
+  /** What a stopped job's message says: the stop's reason, or the engine's own words. */
+  String stopMessage(String otherwise) {
+    return stopReason.orElse(otherwise);
   }
 
   Job toJob(JobId id, JobSpec spec) {

@@ -157,13 +157,13 @@ final class LocalJobs implements ComputeEngine {
   }
 
   @Override
-  public void requestStop(JobId id) {
+  public void requestStop(JobId id, Optional<String> reason) {
     JobState state = store.state(id).orElseThrow(() -> new NotFoundException("no such job"));
     if (state.finished()) {
       return;
     }
-    store.update(id, s -> s.finished() ? s : s.withStopRequested());
-    algorithms.stop(id);
+    JobState stopping = store.update(id, s -> s.finished() ? s : s.withStopRequested(reason));
+    algorithms.stop(id, stopping.stopMessage(Watchdog.ON_REQUEST));
     runner.stopQueued(id);
   }
 

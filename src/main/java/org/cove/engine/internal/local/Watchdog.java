@@ -5,20 +5,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.cove.engine.internal.core.Trees;
 import org.cove.operator.JobStatus;
 
 /**
  * Watches one running algorithm, a few times a second, and ends it when it must end: stopped on
- * request (44), past its deadline (43), its outputs or its log over their limits (42). The first
- * reason found is the one that counts. Ending means killing the process and, for an unsandboxed
- * one, every process it started; a sandboxed algorithm's tree dies with bwrap, and a bwrap child
- * that escaped the tree is found by its command line (see {@link #kill}).
+ * request, with the request's reason (44), past its deadline (43), its outputs or its log over
+ * their limits (42). The first reason found is the one that counts. Ending means killing the
+ * process and, for an unsandboxed one, every process it started; a sandboxed algorithm's tree dies
+ * with bwrap, and a bwrap child that escaped the tree is found by its command line (see {@link
+ * #kill}).
  */
 final class Watchdog {
 
   private static final long ESCAPE_WAIT_SECONDS = 5;
+
+  /** A stopped algorithm's message when its stop gave no reason. */
+  static final String ON_REQUEST = "stopped on request";
 
   /** Why the watchdog ended the algorithm, in words for the consumer. */
   record Verdict(JobStatus status, String message) {}
@@ -30,7 +34,7 @@ final class Watchdog {
   private final long outputLimit;
   private final Path log;
   private final long logLimit;
-  private final BooleanSupplier stopRequested;
+  private final Supplier<Optional<String>> stopRequested;
   private final AtomicReference<Verdict> verdict = new AtomicReference<>();
 
   /** Watches {@code process} as {@code watch} says, its outputs capped at {@code outputLimit}. */
@@ -50,8 +54,9 @@ final class Watchdog {
     if (verdict.get() != null || !process.isAlive()) {
       return;
     }
-    if (stopRequested.getAsBoolean()) {
-      end(new Verdict(JobStatus.STOPPED, "stopped on request"));
+    Optional<String> stop = stopRequested.get();
+    if (stop.isPresent()) {
+      stop(stop.get());
     } else if (System.nanoTime() - deadlineNanos >= 0) {
       end(
           new Verdict(
@@ -74,8 +79,9 @@ final class Watchdog {
         JobStatus.OUTPUT_LIMIT_EXCEEDED, "the outputs reached their limit of " + limit + " bytes");
   }
 
-  void stop() {
-    end(new Verdict(JobStatus.STOPPED, "stopped on request"));
+  /** Ends the algorithm now; {@code message} says why. */
+  void stop(String message) {
+    end(new Verdict(JobStatus.STOPPED, message));
   }
 
   Optional<Verdict> verdict() {

@@ -5,6 +5,7 @@ import static org.cove.provider.internal.approvals.TrustedAlgorithmEdits.contain
 import static org.cove.shared.Jsons.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.cove.identity.Principal;
+import org.cove.provider.AccessChanged;
 import org.cove.provider.Approval;
 import org.cove.provider.ApprovalState;
 import org.cove.provider.Approvals;
@@ -35,7 +37,8 @@ import org.cove.shared.Page;
 /**
  * Approvals in PostgreSQL: each call loads, checks ({@link ApprovalRules}), changes the dataset's
  * trusted algorithms where a decision says so ({@link TrustedAlgorithmEdits}), stores, and records
- * the request or decision in the ledger, in one transaction.
+ * the request or decision in the ledger, in one transaction. A revocation also fires {@link
+ * AccessChanged} naming the algorithm, so the jobs it stops say that their approval was revoked.
  */
 @ApplicationScoped
 class JpaApprovals implements Approvals {
@@ -50,6 +53,7 @@ class JpaApprovals implements Approvals {
   private AlgorithmCode code;
   private AuditTrail auditTrail;
   private Clock clock;
+  private Event<AccessChanged> accessChanged;
 
   @Inject
   JpaApprovals(
@@ -57,12 +61,14 @@ class JpaApprovals implements Approvals {
       Catalogue catalogue,
       AlgorithmCode code,
       AuditTrail auditTrail,
-      Clock clock) {
+      Clock clock,
+      Event<AccessChanged> accessChanged) {
     this.approvals = approvals;
     this.catalogue = catalogue;
     this.code = code;
     this.auditTrail = auditTrail;
     this.clock = clock;
+    this.accessChanged = accessChanged;
   }
 
   /** For CDI's proxy. */
@@ -196,6 +202,12 @@ class JpaApprovals implements Approvals {
     changeTrust(publisher, entity, TrustedAlgorithmEdits::distrusting);
     decide(entity, ApprovalState.REVOKED, publisher, null);
     record(publisher.address(), "approval-revoked", entity);
+    // the options' change fired one already; this one says why, for the jobs it stops
+    accessChanged.fire(
+        new AccessChanged(
+            new Did(entity.datasetDid),
+            publisher.address(),
+            Optional.of(new Did(entity.algorithmDid))));
     return entity.toApproval();
   }
 

@@ -3,6 +3,7 @@ package org.cove.provider.internal.catalogue;
 import static org.cove.shared.Jsons.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cove.identity.Principal;
+import org.cove.provider.AccessChanged;
 import org.cove.provider.Asset;
 import org.cove.provider.AssetDraft;
 import org.cove.provider.AssetState;
@@ -40,6 +42,11 @@ import org.cove.shared.ForbiddenException;
 import org.cove.shared.Hashes;
 import org.cove.shared.Page;
 
+/**
+ * The catalogue in PostgreSQL. Every change that may narrow what runs on or with an asset (an
+ * update, a state, compute options) fires {@link AccessChanged} in its transaction, so that jobs
+ * the change revokes are ended once it commits.
+ */
 @ApplicationScoped
 class JpaCatalogue implements Catalogue {
 
@@ -51,12 +58,18 @@ class JpaCatalogue implements Catalogue {
   private ServiceFiles serviceFiles;
   private AuditTrail auditTrail;
   private Clock clock;
+  private Event<AccessChanged> accessChanged;
 
   @Inject
-  JpaCatalogue(ServiceFiles serviceFiles, AuditTrail auditTrail, Clock clock) {
+  JpaCatalogue(
+      ServiceFiles serviceFiles,
+      AuditTrail auditTrail,
+      Clock clock,
+      Event<AccessChanged> accessChanged) {
     this.serviceFiles = serviceFiles;
     this.auditTrail = auditTrail;
     this.clock = clock;
+    this.accessChanged = accessChanged;
   }
 
   /** For CDI's proxy. */
@@ -90,6 +103,7 @@ class JpaCatalogue implements Catalogue {
     entity.describe(draft, now(), AssetState.valueOf(entity.state));
     Asset asset = attachFiles(entity, draft);
     record(caller.address(), "asset-updated", asset);
+    accessChanged.fire(AccessChanged.of(did, caller.address()));
     return asset;
   }
 
@@ -146,6 +160,7 @@ class JpaCatalogue implements Catalogue {
     Asset asset = entity.toAsset();
     record(
         caller.address(), state == AssetState.ACTIVE ? "asset-enabled" : "asset-disabled", asset);
+    accessChanged.fire(AccessChanged.of(did, caller.address()));
     return asset;
   }
 
@@ -165,6 +180,7 @@ class JpaCatalogue implements Catalogue {
             .add("service", serviceId)
             .add("compute", DdoWriter.compute(options))
             .build());
+    accessChanged.fire(AccessChanged.of(did, caller.address()));
     return asset;
   }
 

@@ -30,12 +30,11 @@ final class AlgorithmAdmission {
   static AlgorithmChoice choice(ComputeRequest.AlgorithmRef ref, Map<Did, Asset> assets) {
     if (ref.did().isPresent()) {
       Asset algorithm = ComputeAdmission.existing(assets, ref.did().get());
-      if (!algorithm.isAlgorithm() || algorithm.metadata().algorithm().isEmpty()) {
-        throw ProviderException.refused(Reason.NOT_ALGO);
-      }
-      if (ref.serviceId().isPresent() && algorithm.service(ref.serviceId().get()).isEmpty()) {
-        throw ProviderException.refused(Reason.SERVICE_NOT_FOUND);
-      }
+      refusal(algorithm, ref.serviceId())
+          .ifPresent(
+              reason -> {
+                throw ProviderException.refused(reason);
+              });
       return new AlgorithmChoice.Published(algorithm, true);
     }
     ComputeRequest.RawAlgorithm raw =
@@ -44,6 +43,20 @@ final class AlgorithmAdmission {
       throw new InvalidInputException("algorithm.meta.rawcode: 1 byte to 1 MiB of code");
     }
     return new AlgorithmChoice.Raw(raw.container());
+  }
+
+  /**
+   * Why a published algorithm can never run as asked, if it cannot: it must be an algorithm, and
+   * have the service named, if any. Whether it may run on a dataset is the dataset's rules.
+   */
+  static Optional<Reason> refusal(Asset algorithm, Optional<String> serviceId) {
+    if (!algorithm.isAlgorithm() || algorithm.metadata().algorithm().isEmpty()) {
+      return Optional.of(Reason.NOT_ALGO);
+    }
+    if (serviceId.isPresent() && algorithm.service(serviceId.get()).isEmpty()) {
+      return Optional.of(Reason.SERVICE_NOT_FOUND);
+    }
+    return Optional.empty();
   }
 
   /** The published algorithm's price, unless it is free or the consumer publishes it. */

@@ -19,7 +19,6 @@ import org.cove.provider.Catalogue;
 import org.cove.provider.ComputeOptions;
 import org.cove.provider.ComputeQuote;
 import org.cove.provider.ComputeRequest;
-import org.cove.provider.Decision;
 import org.cove.provider.PaymentQuote;
 import org.cove.provider.Permissions;
 import org.cove.provider.ProviderException;
@@ -171,28 +170,46 @@ final class ComputeAdmission {
     for (int i = 0; i < request.datasets().size(); i++) {
       ComputeRequest.DatasetRef ref = request.datasets().get(i);
       Asset dataset = existing(assets, ref.did());
-      if (dataset.isAlgorithm()) {
-        throw ProviderException.refused(Reason.NOT_A_COMPUTE_SERVICE);
-      }
-      Service service =
-          dataset
-              .service(ref.serviceId())
-              .orElseThrow(() -> ProviderException.refused(Reason.SERVICE_NOT_FOUND));
-      if (i == 0 || service.type() == ServiceType.COMPUTE) {
-        refuseUnless(Permissions.mayRun(dataset, ref.serviceId(), choice, request.consumer()));
+      datasetRefusal(dataset, ref.serviceId(), i == 0, choice, request.consumer())
+          .ifPresent(
+              reason -> {
+                throw ProviderException.refused(reason);
+              });
+      Service service = dataset.service(ref.serviceId()).orElseThrow();
+      if (runsOn(service, i == 0)) {
         networkAllowed &= service.compute().map(ComputeOptions::allowNetworkAccess).orElse(false);
-      } else {
-        Permissions.usable(dataset, request.consumer())
-            .ifPresent(
-                reason -> {
-                  throw ProviderException.refused(reason);
-                });
       }
       Due.of(service, dataset, request.consumer(), ref.transferTxId(), chainId)
           .ifPresent(dues::add);
       inputs.add(new JobSpec.Input(dataset.did(), ref.serviceId(), dataset.publisher()));
     }
     return new Datasets(inputs, dues, networkAllowed);
+  }
+
+  /**
+   * Why the dataset's service may not be part of the job, if it may not: it must not be an
+   * algorithm and must have the service; the first dataset, and any other named by a compute
+   * service, must let the algorithm run; another's access service need only be usable by the
+   * consumer. {@link Readmission} asks the same of a registered job.
+   */
+  static Optional<Reason> datasetRefusal(
+      Asset dataset, String serviceId, boolean first, AlgorithmChoice choice, Address consumer) {
+    if (dataset.isAlgorithm()) {
+      return Optional.of(Reason.NOT_A_COMPUTE_SERVICE);
+    }
+    Optional<Service> service = dataset.service(serviceId);
+    if (service.isEmpty()) {
+      return Optional.of(Reason.SERVICE_NOT_FOUND);
+    }
+    if (runsOn(service.get(), first)) {
+      return Permissions.mayRun(dataset, serviceId, choice, consumer).refusal();
+    }
+    return Permissions.usable(dataset, consumer);
+  }
+
+  /** Whether the algorithm runs on this service (rather than only reading its files). */
+  private static boolean runsOn(Service service, boolean first) {
+    return first || service.type() == ServiceType.COMPUTE;
   }
 
   static Asset existing(Map<Did, Asset> assets, Did did) {
@@ -238,11 +255,5 @@ final class ComputeAdmission {
               price.multiply(BigDecimal.valueOf(r.amount())).multiply(BigDecimal.valueOf(minutes)));
     }
     return total.stripTrailingZeros();
-  }
-
-  private static void refuseUnless(Decision decision) {
-    if (!decision.allowed()) {
-      throw ProviderException.refused(decision.refusal().orElseThrow());
-    }
   }
 }

@@ -99,6 +99,13 @@ class ProviderJobInputs implements JobInputs {
         ProviderException.ALGORITHM_CHANGED, explanation + "; it did not run");
   }
 
+  /** The job judged again as a start would be now ({@link Readmission}). */
+  @Override
+  public Optional<String> refusal(JobSpec spec) {
+    return Readmission.refusal(spec, catalogue.getAll(Readmission.didsOf(spec)))
+        .map(reason -> Readmission.message(reason, false));
+  }
+
   private Asset usable(Did did, JobSpec spec) throws IOException {
     Asset asset = catalogue.get(did);
     if (Permissions.usable(asset, spec.owner()).isPresent()) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.cove.operator.Job;
 import org.cove.operator.JobId;
@@ -55,6 +56,10 @@ public abstract class EngineScenarios {
       """;
 
   static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  /** A stop's reason, as the provider gives one when it revokes a job. */
+  static final String REVOKED =
+      "no longer allowed to run: the dataset's publisher revoked this algorithm's approval";
 
   /** A running engine of one kind, with the fakes around it that the scenarios drive. */
   public interface Backend extends AutoCloseable {
@@ -268,6 +273,56 @@ public abstract class EngineScenarios {
     assertThat(job.results())
         .extracting(JobResult::type)
         .containsExactly(ResultType.CONFIGURATION_LOG, ResultType.PUBLISH_LOG);
+  }
+
+  @Test
+  void a_running_job_stopped_with_a_reason_ends_44_with_it_in_its_message_and_ledger() {
+    JobId id =
+        submit(Specs.python("import time\nprint('started', flush=True)\ntime.sleep(600)").build());
+    awaitStatus(id, JobStatus.RUNNING);
+    Eventually.until("the algorithm to run", PATIENCE, () -> liveLog(id, 0).equals("started\n"));
+
+    engine().requestStop(id, Optional.of(REVOKED));
+    engine().requestStop(id, Optional.of("a later reason"));
+    Job job = awaitFinished(id);
+
+    assertThat(job.status()).isEqualTo(JobStatus.STOPPED);
+    assertThat(job.stopRequested()).isTrue();
+    assertThat(job.message()).contains(REVOKED);
+    assertThat(log(id, ResultType.ALGORITHM_LOG)).isEqualTo("started\n");
+    AuditEvent stopped = backend.ledger().event("job:" + id + ":status:44");
+    assertThat(stopped.payload().getString("message")).isEqualTo(REVOKED);
+  }
+
+  @Test
+  void a_configuring_job_stopped_with_a_reason_ends_44_with_it_without_running() {
+    backend.inputs().gate = new CountDownLatch(1);
+    JobId id = submit(Specs.python("open('/data/outputs/ran', 'w')").build());
+    awaitStatus(id, JobStatus.CONFIGURING);
+
+    engine().requestStop(id, Optional.of(REVOKED));
+    backend.inputs().gate.countDown();
+    Job job = awaitFinished(id);
+
+    assertThat(job.status()).isEqualTo(JobStatus.STOPPED);
+    assertThat(job.message()).contains(REVOKED);
+    assertThat(job.timeline()).doesNotContainKey(JobStatus.RUNNING);
+  }
+
+  @Test
+  void a_job_the_provider_no_longer_admits_as_it_leaves_the_queue_ends_44_without_running() {
+    // admitted before a revocation committed, stored after the revocation looked for its jobs
+    backend.inputs().refusal = REVOKED;
+    JobId id = submit(Specs.python("open('/data/outputs/ran', 'w')").build());
+
+    Job job = awaitFinished(id);
+
+    assertThat(job.status()).isEqualTo(JobStatus.STOPPED);
+    assertThat(job.message()).contains(REVOKED);
+    assertThat(job.timeline()).doesNotContainKey(JobStatus.RUNNING);
+    assertThat(job.results()).extracting(JobResult::type).doesNotContain(ResultType.OUTPUT);
+    assertThat(backend.ledger().event("job:" + id + ":status:44").payload().getString("message"))
+        .isEqualTo(REVOKED);
   }
 
   @Test

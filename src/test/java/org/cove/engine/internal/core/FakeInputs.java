@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cove.operator.JobSpec;
 import org.cove.operator.spi.JobInputs;
@@ -21,6 +22,9 @@ public final class FakeInputs implements JobInputs {
 
   /** When set, fetching a dataset throws this (after {@link #failDatasets}, which wins). */
   public volatile IOException datasetFailure;
+
+  /** When set, the provider no longer admits any job, for this reason. */
+  public volatile String refusal;
 
   /** When set, fetching a dataset waits until the test counts it down. */
   public volatile java.util.concurrent.CountDownLatch gate;
@@ -44,6 +48,11 @@ public final class FakeInputs implements JobInputs {
     for (int i = 0; i < files.size(); i++) {
       Files.writeString(directory.resolve(String.valueOf(i)), files.get(i), StandardCharsets.UTF_8);
     }
+  }
+
+  @Override
+  public Optional<String> refusal(JobSpec spec) {
+    return Optional.ofNullable(refusal);
   }
 
   @Override

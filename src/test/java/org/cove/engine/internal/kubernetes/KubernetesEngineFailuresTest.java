@@ -135,6 +135,7 @@ class KubernetesEngineFailuresTest {
             new JobLedger(new JobHistory(kube.ledger, KubeFixture.ENGINE), Steps.NONE),
             Steps.NONE);
     return new JobReconciler(
+        kube.inputs,
         objects,
         new JobManifests(settings),
         record,
