@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cove.provider.AccessChanged;
+import org.cove.shared.LogSafe;
 
 /**
  * Collects the {@link AccessChanged} events of one transaction and, once it has committed, hands
@@ -64,7 +65,7 @@ class CommittedAccessChanges {
     try {
       executor.execute(() -> sweep.sweep(changes));
     } catch (RejectedExecutionException e) {
-      LOG.log(Level.WARNING, "The jobs the change concerns could not be judged again", e);
+      LogSafe.log(LOG, Level.WARNING, "The jobs the change concerns could not be judged again", e);
     }
   }
 

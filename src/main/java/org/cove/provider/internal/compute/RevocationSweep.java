@@ -14,6 +14,7 @@ import org.cove.operator.JobRegistry;
 import org.cove.provider.AccessChanged;
 import org.cove.provider.Catalogue;
 import org.cove.provider.Reason;
+import org.cove.shared.LogSafe;
 
 /**
  * After changes to assets have committed: each job that uses one of the assets and has not run its
@@ -63,7 +64,7 @@ class RevocationSweep {
       return registry.revoke(job.id(), cause.by(), message);
     } catch (RuntimeException e) {
       // the change has committed whatever happens here; the job's next step asks again
-      LOG.log(Level.WARNING, "Job " + job.id() + " could not be revoked", e);
+      LogSafe.log(LOG, Level.WARNING, "Job " + job.id() + " could not be revoked", e);
       return false;
     }
   }
