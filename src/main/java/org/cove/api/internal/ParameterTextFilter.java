@@ -21,8 +21,13 @@ public class ParameterTextFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    check("query parameter", request.getUriInfo().getQueryParameters());
-    check("path parameter", request.getUriInfo().getPathParameters());
+    try {
+      check("query parameter", request.getUriInfo().getQueryParameters());
+      check("path parameter", request.getUriInfo().getPathParameters());
+    } catch (IllegalArgumentException e) {
+      // the runtime's decoder, on a malformed escape such as %ZZ; its message quotes the URI
+      throw new InvalidInputException("the query or path holds a malformed %-escape");
+    }
   }
 
   private static void check(String kind, MultivaluedMap<String, String> parameters) {

@@ -11,9 +11,10 @@ import java.util.Collections;
 import org.cove.shared.ProblemType;
 
 /**
- * Request targets and headers within Cove's limits, refused with a problem (414, 431). The HTTP
- * layer's own limits (server.xml's {@code httpOptions}) sit above these so that such requests reach
- * this filter: the HTTP layer answers what it refuses itself with an empty 400.
+ * Request targets and headers within Cove's limits, refused with a problem (414, 431). Liberty's
+ * HTTP layer refuses a target or header past 32 KiB before any application sees it, with an empty
+ * 400 that cannot be given a body; these limits sit below that, so that what Cove refuses is
+ * answered as every other refusal.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestSizeFilter extends HttpFilter {
