@@ -41,6 +41,7 @@ public class ErrorPageServlet extends HttpServlet {
             ? code
             : HttpServletResponse.SC_NOT_FOUND;
     response.reset();
+    SecurityHeadersFilter.addTo(response);
     if (status >= 500) {
       String id = UUID.randomUUID().toString();
       LOG.log(
