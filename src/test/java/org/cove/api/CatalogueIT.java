@@ -253,4 +253,51 @@ class CatalogueIT {
     String upload = cove.upload(token, "data.csv", "a\n1\n".getBytes(UTF_8));
     return cove.publish(token, Ddos.dataset(name, Ddos.service("compute", "compute", upload)));
   }
+
+  @Test
+  void a_permissions_put_of_unknown_fields_is_refused_and_changes_nothing() {
+    TestWallet publisher = TestWallet.random();
+    String own = cove.signIn(publisher);
+    String upload = cove.upload(own, "stations.csv", "a,b\n1,2\n".getBytes(UTF_8));
+    String did =
+        cove.publish(
+                own,
+                Ddos.dataset(
+                    "Stations " + word,
+                    Ddos.computeServiceTrusting(upload, publisher.address())))
+            .getString("id");
+    String permissions = "/api/v1/assets/" + did + "/services/compute/compute";
+
+    Response unknown =
+        cove.json(
+            "PUT",
+            permissions,
+            own,
+            Json.createObjectBuilder().add("allowRawAlgorithmm", true).build());
+    Response misspeltPin =
+        cove.json(
+            "PUT",
+            permissions,
+            own,
+            Json.createObjectBuilder()
+                .add(
+                    "publisherTrustedAlgorithms",
+                    Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("did", did).add("filesChecksun", "x")))
+                .build());
+
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+    assertThat(unknown.contentType()).startsWith("application/problem+json");
+    assertThat(unknown.body()).contains("compute.allowRawAlgorithmm");
+    assertThat(misspeltPin.status()).as(misspeltPin.body()).isEqualTo(400);
+    assertThat(misspeltPin.body()).contains("filesChecksun");
+    JsonObject compute =
+        cove.get("/api/v1/assets/" + did)
+            .json()
+            .getJsonArray("services")
+            .getJsonObject(0)
+            .getJsonObject("compute");
+    assertThat(compute.getJsonArray("publisherTrustedAlgorithmPublishers").getString(0))
+        .isEqualToIgnoringCase(publisher.address());
+  }
 }

@@ -34,7 +34,7 @@ public class JsonBodyLimitFilter implements ContainerRequestFilter {
     request.setEntityStream(new LimitedStream(request.getEntityStream()));
   }
 
-  private static CoveException tooLarge() {
+  static CoveException tooLarge() {
     return new CoveException(TOO_LARGE, "JSON bodies may hold at most " + MAX_BYTES + " bytes");
   }
 

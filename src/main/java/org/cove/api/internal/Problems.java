@@ -5,7 +5,10 @@ import static org.cove.shared.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.cove.shared.ProblemType;
 
 /** RFC 9457 problem responses. */
@@ -21,7 +24,9 @@ final class Problems {
 
   static Response response(ProblemType type, String detail, JsonObject extensions) {
     Response.ResponseBuilder response =
-        Response.status(type.status()).type(MEDIA_TYPE).entity(body(type, detail, extensions));
+        Response.status(type.status())
+            .type(MEDIA_TYPE)
+            .entity(body(type, detail, extensions).toString());
     if (type.status() == 503) {
       response.header("Retry-After", "5");
     }
@@ -30,10 +35,40 @@ final class Problems {
 
   /** The problem document alone, for answers written outside JAX-RS (a servlet's). */
   static String body(ProblemType type, String detail) {
-    return body(type, detail, JsonValue.EMPTY_JSON_OBJECT);
+    return body(type, detail, JsonValue.EMPTY_JSON_OBJECT).toString();
   }
 
-  private static String body(ProblemType type, String detail, JsonObject extensions) {
+  /**
+   * The problem for a bare HTTP status, as the runtime or the servlet container refuses a request
+   * (no such path, method not allowed, ...): {@code http-<status>} with the status's reason phrase;
+   * 400 is the invalid request every other refusal of input is.
+   */
+  static ProblemType ofStatus(int status) {
+    if (status >= 500) {
+      return ProblemType.INTERNAL;
+    }
+    if (status == 400) {
+      return ProblemType.INVALID_REQUEST;
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "Request refused" : known.getReasonPhrase();
+    return new ProblemType("http-" + status, status, title);
+  }
+
+  /** Writes a problem as the answer, for refusals made outside JAX-RS (filters, error pages). */
+  static void write(HttpServletResponse response, ProblemType type, String detail)
+      throws IOException {
+    byte[] body =
+        body(type, detail, JsonValue.EMPTY_JSON_OBJECT).toString().getBytes(StandardCharsets.UTF_8);
+    response.setStatus(type.status());
+    response.setContentType(MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /** The problem document itself. */
+  static JsonObject body(ProblemType type, String detail, JsonObject extensions) {
     JsonObjectBuilder body =
         JSON.createObjectBuilder()
             .add("type", type.uri())
@@ -43,6 +78,6 @@ final class Problems {
       body.add("detail", detail);
     }
     extensions.forEach(body::add);
-    return body.build().toString();
+    return body.build();
   }
 }

@@ -47,8 +47,13 @@ public class SecurityHeadersFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    HEADERS.forEach(response::setHeader);
+    addTo(response);
     chain.doFilter(request, response);
+  }
+
+  /** Also for ErrorPageServlet, whose answers replace whatever the response held. */
+  static void addTo(HttpServletResponse response) {
+    HEADERS.forEach(response::setHeader);
   }
 
   private static Map<String, String> orderedMap(String... namesAndValues) {

@@ -58,11 +58,18 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     return null;
   }
 
-  /** A JSON array where an object is expected, and the like: the method cannot be invoked. */
+  /**
+   * A JSON array where an object is expected, and the like: the method cannot be invoked.
+   * JsonBodyGuard refuses such bodies first; this is the fallback. The JDK's reflection says
+   * "argument type mismatch" for a method's first fifteen calls, then (once it has generated an
+   * accessor) names a ClassCastException instead.
+   */
   private static boolean isMisshapenBody(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException
-          && "argument type mismatch".equals(t.getMessage())) {
+          && (t.getCause() instanceof ClassCastException
+              || "argument type mismatch".equals(t.getMessage())
+              || String.valueOf(t.getMessage()).startsWith(ClassCastException.class.getName()))) {
         return true;
       }
     }

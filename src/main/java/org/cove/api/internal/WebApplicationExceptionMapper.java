@@ -4,7 +4,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.cove.shared.ProblemType;
 
 /**
  * The JAX-RS runtime's own refusals (no such path, method not allowed, unsupported media type,
@@ -16,13 +15,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   @Override
   public Response toResponse(WebApplicationException exception) {
     int status = exception.getResponse().getStatus();
-    if (status >= 500) {
-      return Problems.response(ProblemType.INTERNAL, null);
-    }
-    Response.Status known = Response.Status.fromStatusCode(status);
-    String title = known == null ? "Request refused" : known.getReasonPhrase();
-    String slug = status == 400 ? "invalid-request" : "http-" + status;
     String detail = status == 400 ? "the request body or parameters could not be read" : null;
-    return Problems.response(new ProblemType(slug, status, title), detail);
+    return Problems.response(Problems.ofStatus(status), detail);
   }
 }

@@ -2,10 +2,12 @@ package org.cove.provider.internal.catalogue;
 
 import static org.cove.provider.internal.catalogue.DraftParser.MAX_LIST;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.cove.provider.ComputeOptions;
 import org.cove.provider.TrustedAlgorithm;
@@ -22,10 +24,36 @@ final class ComputeOptionsParser {
 
   private static final Pattern CHECKSUM = Pattern.compile("\\*|[0-9a-fA-F]{64,6400}");
 
+  private static final String ALGORITHMS = "publisherTrustedAlgorithms";
+  private static final String PUBLISHERS = "publisherTrustedAlgorithmPublishers";
+  static final Set<String> FIELDS =
+      Set.of("allowRawAlgorithm", "allowNetworkAccess", ALGORITHMS, PUBLISHERS);
+  static final Set<String> ALGORITHM_FIELDS =
+      Set.of("did", "filesChecksum", "containerSectionChecksum");
+
   private final DdoReader read;
 
   ComputeOptionsParser(DdoReader read) {
     this.read = read;
+  }
+
+  /**
+   * Options that replace a service's whole set (the permissions editor's PUT): every field must be
+   * one of Ocean's, in the options and in each trusted algorithm, because a misspelt one would be
+   * read as absent and reset a permission (a body of unknown fields alone emptied them all).
+   * Options inside a DDO are read as Ocean's readers do, ignoring fields they do not know.
+   */
+  ComputeOptions parseReplacement(JsonObject compute, String path) {
+    read.onlyKnownFields(compute, path, FIELDS);
+    if (compute.get(ALGORITHMS) instanceof JsonArray algorithms) {
+      for (int i = 0; i < algorithms.size(); i++) {
+        if (algorithms.get(i) instanceof JsonObject algorithm) {
+          read.onlyKnownFields(
+              algorithm, DdoReader.join(path, ALGORITHMS) + "[" + i + "]", ALGORITHM_FIELDS);
+        }
+      }
+    }
+    return parse(compute, path);
   }
 
   ComputeOptions parse(JsonObject compute, String path) {
@@ -35,7 +63,7 @@ final class ComputeOptionsParser {
         read.list(
             compute,
             path,
-            "publisherTrustedAlgorithms",
+            ALGORITHMS,
             false,
             MAX_LIST,
             (value, at) -> read.object(value, at).flatMap(a -> trustedAlgorithm(a, at)));
@@ -43,7 +71,7 @@ final class ComputeOptionsParser {
         read.list(
             compute,
             path,
-            "publisherTrustedAlgorithmPublishers",
+            PUBLISHERS,
             false,
             MAX_LIST,
             (value, at) -> read.string(value, at, 42).flatMap(p -> publisher(p, at)));

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.cove.provider.InvalidDdoException.FieldError;
 
@@ -17,6 +19,8 @@ import org.cove.provider.InvalidDdoException.FieldError;
  * services[0].files[1].url}), so that a publisher learns every mistake at once.
  */
 final class DdoReader {
+
+  private static final int MAX_FIELD_SHOWN = 64;
 
   private final List<FieldError> errors = new ArrayList<>();
 
@@ -146,6 +150,30 @@ final class DdoReader {
       return Optional.empty();
     }
     return Optional.of(value.asJsonObject());
+  }
+
+  /**
+   * An error for each field of {@code object} that is not one of {@code known}, for bodies that
+   * replace state, where a misspelt field would silently reset what it meant to set.
+   */
+  void onlyKnownFields(JsonObject object, String path, Set<String> known) {
+    for (String field : object.keySet()) {
+      if (!known.contains(field)) {
+        error(join(path, shown(field)), "is not a known field; expected one of " + sorted(known));
+      }
+    }
+  }
+
+  /** A field name as the client wrote it, bounded and printable: it goes into the answer. */
+  private static String shown(String field) {
+    String printable = field.replaceAll("[^\\x20-\\x7e]", "?");
+    return printable.length() > MAX_FIELD_SHOWN
+        ? printable.substring(0, MAX_FIELD_SHOWN) + "..."
+        : printable;
+  }
+
+  private static String sorted(Set<String> known) {
+    return String.join(", ", new TreeSet<>(known));
   }
 
   static String join(String path, String field) {

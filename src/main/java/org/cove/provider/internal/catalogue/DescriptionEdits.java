@@ -87,16 +87,17 @@ final class DescriptionEdits {
   }
 
   /**
-   * A price as the catalogue keeps it: a decimal of at least 0 and at most 18 places without
-   * trailing zeros, in a token named by its contract address in lower case.
+   * A price as the catalogue keeps it: a decimal {@link PriceAmounts} allows, without trailing
+   * zeros, in a token named by its contract address in lower case.
    *
    * @throws InvalidDdoException naming the field that is not valid
    */
   static Price normalised(Price price) {
-    if (price.amount().signum() < 0 || price.amount().scale() > 18) {
-      throw new InvalidDdoException(
-          List.of(new FieldError("price.amount", "a decimal of at least 0, at most 18 places")));
-    }
+    PriceAmounts.problem(price.amount())
+        .ifPresent(
+            problem -> {
+              throw new InvalidDdoException(List.of(new FieldError("price.amount", problem)));
+            });
     price
         .token()
         .filter(t -> !Address.isAddress(t))

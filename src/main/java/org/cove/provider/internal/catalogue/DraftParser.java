@@ -58,11 +58,11 @@ final class DraftParser {
     return draft;
   }
 
-  /** Compute options alone, as the permissions editor sends them. */
+  /** Compute options alone, as the permissions editor sends them: they replace the service's. */
   static ComputeOptions parseComputeOptions(JsonObject compute) {
     DraftParser parser = new DraftParser();
     ComputeOptions options =
-        parser.computeOptions.parse(
+        parser.computeOptions.parseReplacement(
             compute == null ? JsonValue.EMPTY_JSON_OBJECT : compute, "compute");
     if (!parser.read.errors().isEmpty()) {
       throw new InvalidDdoException(parser.read.errors());
@@ -262,9 +262,7 @@ final class DraftParser {
     if (amount.isPresent()) {
       try {
         value = new BigDecimal(amount.get());
-        if (value.signum() < 0) {
-          read.error(path + ".amount", "must not be negative");
-        }
+        PriceAmounts.problem(value).ifPresent(p -> read.error(path + ".amount", p));
       } catch (NumberFormatException e) {
         read.error(path + ".amount", "must be a decimal number written as a string, e.g. \"1.5\"");
       }

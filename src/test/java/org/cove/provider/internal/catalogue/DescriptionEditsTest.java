@@ -113,6 +113,11 @@ class DescriptionEditsTest {
     assertThatThrownBy(
             () ->
                 DescriptionEdits.normalised(
+                    new Price(new BigDecimal("1e999999"), Optional.empty(), Optional.empty())))
+        .hasMessage("price.amount: must be less than 1e59");
+    assertThatThrownBy(
+            () ->
+                DescriptionEdits.normalised(
                     new Price(BigDecimal.ONE, Optional.of("usdc"), Optional.empty())))
         .hasMessageStartingWith("price.token");
   }

@@ -262,4 +262,62 @@ class DraftParserTest {
             "compute.publisherTrustedAlgorithms[0].did",
             "compute.publisherTrustedAlgorithms[0].containerSectionChecksum");
   }
+
+  @Test
+  void compute_options_that_replace_a_services_refuse_fields_they_do_not_know() {
+    JsonObject onlyUnknown = Json.createObjectBuilder().add("allowRawAlgorithmm", true).build();
+    JsonObject misspeltPin =
+        Json.createObjectBuilder()
+            .add(
+                "publisherTrustedAlgorithms",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("did", "did:op:" + "d".repeat(64))
+                            .add("filesChecksun", CHECKSUM)))
+            .build();
+
+    assertThat(
+            catchThrowableOfType(
+                    InvalidDdoException.class, () -> DraftParser.parseComputeOptions(onlyUnknown))
+                .errors())
+        .extracting(FieldError::field)
+        .containsExactly("compute.allowRawAlgorithmm");
+    assertThat(
+            catchThrowableOfType(
+                    InvalidDdoException.class, () -> DraftParser.parseComputeOptions(misspeltPin))
+                .errors())
+        .extracting(FieldError::field)
+        .containsExactly("compute.publisherTrustedAlgorithms[0].filesChecksun");
+  }
+
+  @Test
+  void compute_options_inside_a_ddo_ignore_fields_ocean_may_add() {
+    JsonObject ddo =
+        Ddos.dataset(
+            "Data",
+            Json.createObjectBuilder(Ddos.service("compute", "compute", UPLOAD))
+                .add("compute", Json.createObjectBuilder().add("somethingNew", 1))
+                .build());
+
+    assertThat(DraftParser.parse(ddo).services().get(0).compute())
+        .contains(ComputeOptions.privateByDefault());
+  }
+
+  @Test
+  void a_price_whose_units_could_not_be_stored_or_paid_is_refused_naming_its_amount() {
+    for (String amount : new String[] {"1e999999", "1e59", "0.0000000000000000001", "-1"}) {
+      JsonObject ddo =
+          Ddos.dataset(
+              "Data",
+              Json.createObjectBuilder(Ddos.service("access", "access", UPLOAD))
+                  .add("price", Json.createObjectBuilder().add("amount", amount))
+                  .build());
+
+      assertThat(errors(ddo))
+          .as(amount)
+          .extracting(FieldError::field)
+          .containsExactly("services[0].price.amount");
+    }
+  }
 }
