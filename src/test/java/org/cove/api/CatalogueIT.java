@@ -263,8 +263,7 @@ class CatalogueIT {
         cove.publish(
                 own,
                 Ddos.dataset(
-                    "Stations " + word,
-                    Ddos.computeServiceTrusting(upload, publisher.address())))
+                    "Stations " + word, Ddos.computeServiceTrusting(upload, publisher.address())))
             .getString("id");
     String permissions = "/api/v1/assets/" + did + "/services/compute/compute";
 
