@@ -289,14 +289,6 @@ class OpenApiBadInputIT {
   private void answered(Operation operation, CoveClient.Response response, String what) {
     count(response.status());
     String as = operation + ", " + what + ": " + response.status() + " " + response.body();
-    if (containersOwnAnswer(response)) {
-      synchronized (OpenApiBadInputIT.class) {
-        gaps++;
-      }
-      softly.assertThat(response.status()).as(as).isEqualTo(400);
-      softly.assertThat(response.body()).as(as).doesNotContain("\tat ").doesNotContain("/work/");
-      return;
-    }
     softly.assertThat(response.status()).as(as).isLessThan(500);
     SECURITY_HEADERS.forEach(
         (name, value) ->
@@ -304,6 +296,13 @@ class OpenApiBadInputIT {
     softly.assertThat(response.header("Content-Security-Policy")).as(as + " CSP").isNotNull();
     softly.assertThat(response.header("Server")).as(as + " Server").isNull();
     softly.assertThat(response.header("X-Powered-By")).as(as + " X-Powered-By").isNull();
+    if (containersOwnAnswer(response)) {
+      synchronized (OpenApiBadInputIT.class) {
+        gaps++;
+      }
+      softly.assertThat(response.body()).as(as).doesNotContain("\tat ").doesNotContain("/work/");
+      return;
+    }
     for (String leak : LEAKS) {
       softly.assertThat(response.body()).as(as).doesNotContain(leak);
     }
@@ -323,15 +322,15 @@ class OpenApiBadInputIT {
   }
 
   /**
-   * Not yet defended (issue 16 stays open on these): refusals Liberty makes before any application
-   * is chosen, so that no error page or filter of Cove's applies: a {@code %00} anywhere in the
-   * path or an encoded dot above the root ({@code /%2e%2e/...}) get the web container's HTML page
-   * with its message id, and a request line or header past the HTTP channel's limit an empty 400.
-   * Still a 400 without a stack trace; counted and printed so the gap stays visible.
+   * Not yet defended (issue 16 stays open on these): Liberty refuses a {@code %00} anywhere in the
+   * path and an encoded dot above the root ({@code /%2e%2e/...}) while it decodes the URI, before
+   * any application is chosen, and writes its own fixed page (WebContainer.sendBadRequestResponse:
+   * its message id and the escaped URI, as HTML or a one-key JSON object). No configuration changes
+   * that page; it does carry Cove's headers (the HTTP endpoint's) and no stack trace. Counted and
+   * printed so the gap stays visible.
    */
   private static boolean containersOwnAnswer(CoveClient.Response response) {
-    return response.status() == 400
-        && (response.body().isEmpty() || response.body().startsWith("<H1>CWWWC0005I"));
+    return response.status() == 400 && response.body().contains("CWWWC0005I");
   }
 
   private static synchronized void count(int status) {

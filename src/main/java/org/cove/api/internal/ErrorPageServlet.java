@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cove.shared.LogSafe;
 import org.cove.shared.ProblemType;
 
 /**
@@ -41,10 +42,10 @@ public class ErrorPageServlet extends HttpServlet {
             ? code
             : HttpServletResponse.SC_NOT_FOUND;
     response.reset();
-    SecurityHeadersFilter.addTo(response);
     if (status >= 500) {
       String id = UUID.randomUUID().toString();
-      LOG.log(
+      LogSafe.log(
+          LOG,
           Level.SEVERE,
           "Unexpected error " + id,
           (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));

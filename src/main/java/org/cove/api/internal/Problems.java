@@ -55,9 +55,13 @@ final class Problems {
     return new ProblemType("http-" + status, status, title);
   }
 
-  /** Writes a problem as the answer, for refusals made outside JAX-RS (filters, error pages). */
+  /**
+   * Writes a problem as the answer, for refusals made outside JAX-RS (filters, error pages), with
+   * Cove's security headers: the filter that sets them may not have run, or its headers were reset.
+   */
   static void write(HttpServletResponse response, ProblemType type, String detail)
       throws IOException {
+    SecurityHeadersFilter.addTo(response);
     byte[] body =
         body(type, detail, JsonValue.EMPTY_JSON_OBJECT).toString().getBytes(StandardCharsets.UTF_8);
     response.setStatus(type.status());

@@ -51,7 +51,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     chain.doFilter(request, response);
   }
 
-  /** Also for ErrorPageServlet, whose answers replace whatever the response held. */
+  /** Also for the problems written outside JAX-RS ({@link Problems#write}). */
   static void addTo(HttpServletResponse response) {
     HEADERS.forEach(response::setHeader);
   }
