@@ -87,14 +87,15 @@ class ComputeIT {
         .isEqualTo("not_trusted_algo");
 
     approveAsDemoPublisher(dataset, algorithm);
-    String jobId;
+    JsonObject job;
     try {
-      jobId = compute.start(consumer, request);
+      String jobId = compute.start(consumer, request);
+      job = compute.waitForEnd(consumerToken, consumer.address(), jobId);
     } finally {
-      DemoData.makeDatasetPrivate(cove); // other test classes expect the demo as it was seeded
+      // Other test classes expect the demo as it was seeded. Only once the job has ended: taking
+      // the algorithm out of the dataset's permissions stops a job that still runs it (44).
+      DemoData.makeDatasetPrivate(cove);
     }
-
-    JsonObject job = compute.waitForEnd(consumerToken, consumer.address(), jobId);
     assertThat(job.getInt("status")).as(job.toString()).isEqualTo(70);
     assertThat(job.getString("statusText")).isEqualTo("Job finished");
     assertThat(job.getJsonObject("terminationDetails").getInt("exitCode")).isZero();

@@ -306,7 +306,9 @@ class PaymentBrowserIT {
     String provider =
         """
         (() => {
-          const provider = new ethers.JsonRpcProvider('%s');
+          // No cache: ethers keeps answers for 250 ms by default, and a nonce read again within
+          // that time is the one the last transaction used (a wallet counts its own nonces).
+          const provider = new ethers.JsonRpcProvider('%s', undefined, { cacheTimeout: -1 });
           const wallet = new ethers.Wallet('%s', provider);
           window.coveSent = [];
           window.ethereum = {

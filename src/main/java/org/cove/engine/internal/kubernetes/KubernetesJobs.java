@@ -1,15 +1,17 @@
 package org.cove.engine.internal.kubernetes;
 
-import static org.cove.shared.Jsons.JSON;
-
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Comparator;
@@ -132,22 +134,53 @@ final class KubernetesJobs implements ComputeEngine {
         .toList();
   }
 
+  /**
+   * Asks once: the first stop's reason is the one the job keeps. The informer's copy may lag a stop
+   * just written, so the patch names the resourceVersion it judged (the API server answers 409 if
+   * the job changed since) and a conflict is judged again on the job as it is now.
+   */
   @Override
   public void requestStop(JobId id, Optional<String> reason) {
-    ComputeJob job = cache.find(id).orElseThrow(() -> new NotFoundException("no such job"));
-    if (ComputeJobs.status(job).terminal() || job.getSpec().stopRequested) {
-      return;
+    ComputeJob current = cache.find(id).orElseThrow(() -> new NotFoundException("no such job"));
+    while (current != null
+        && !ComputeJobs.status(current).terminal()
+        && !current.getSpec().stopRequested) {
+      try {
+        customResources()
+            .withName(id.value())
+            .patch(PatchContext.of(PatchType.JSON), stopPatch(current, reason));
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+          return;
+        }
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+          throw e;
+        }
+        current = customResources().withName(id.value()).get();
+      }
     }
-    JsonObjectBuilder stop = JSON.createObjectBuilder().add("stopRequested", true);
-    reason.ifPresent(why -> stop.add("stopReason", why));
-    client
-        .resources(ComputeJob.class)
-        .inNamespace(namespace)
-        .withName(id.value())
-        // a merge patch without a resourceVersion: it cannot conflict, and setting it twice is once
-        .patch(
-            PatchContext.of(PatchType.JSON_MERGE),
-            JSON.createObjectBuilder().add("spec", stop).build().toString());
+  }
+
+  private String stopPatch(ComputeJob current, Optional<String> reason) {
+    var serialization = client.getKubernetesSerialization();
+    StringBuilder patch =
+        new StringBuilder("[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":")
+            .append(serialization.asJson(current.getMetadata().getResourceVersion()))
+            .append("},{\"op\":\"add\",\"path\":\"/spec/stopRequested\",\"value\":true}");
+    reason.ifPresent(
+        why ->
+            patch
+                .append(",{\"op\":\"add\",\"path\":\"/spec/stopReason\",\"value\":")
+                .append(serialization.asJson(why))
+                .append("}"));
+    return patch.append("]").toString();
+  }
+
+  private NonNamespaceOperation<
+          ComputeJob, KubernetesResourceList<ComputeJob>, Resource<ComputeJob>>
+      customResources() {
+    return client.resources(ComputeJob.class).inNamespace(namespace);
   }
 
   @Override
