@@ -163,18 +163,11 @@ final class KubernetesJobs implements ComputeEngine {
   }
 
   private String stopPatch(ComputeJob current, Optional<String> reason) {
-    var serialization = client.getKubernetesSerialization();
-    StringBuilder patch =
-        new StringBuilder("[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":")
-            .append(serialization.asJson(current.getMetadata().getResourceVersion()))
-            .append("},{\"op\":\"add\",\"path\":\"/spec/stopRequested\",\"value\":true}");
-    reason.ifPresent(
-        why ->
-            patch
-                .append(",{\"op\":\"add\",\"path\":\"/spec/stopReason\",\"value\":")
-                .append(serialization.asJson(why))
-                .append("}"));
-    return patch.append("]").toString();
+    GuardedPatch patch =
+        new GuardedPatch(client.getKubernetesSerialization(), current)
+            .add("/spec/stopRequested", true);
+    reason.ifPresent(why -> patch.add("/spec/stopReason", why));
+    return patch.toJson();
   }
 
   private NonNamespaceOperation<

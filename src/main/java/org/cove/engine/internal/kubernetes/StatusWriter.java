@@ -70,17 +70,11 @@ final class StatusWriter {
     }
   }
 
-  /**
-   * A JSON patch that replaces the whole status and names the resourceVersion it was computed from:
-   * the API server takes that as a precondition and answers 409 when the resource has changed.
-   */
+  /** The whole status, replaced only if the job is still the version it was computed from. */
   private String patch(ComputeJob current, ComputeJobStatus status) {
-    var serialization = client.getKubernetesSerialization();
-    return "[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":"
-        + serialization.asJson(current.getMetadata().getResourceVersion())
-        + "},{\"op\":\"add\",\"path\":\"/status\",\"value\":"
-        + serialization.asJson(status)
-        + "}]";
+    return new GuardedPatch(client.getKubernetesSerialization(), current)
+        .add("/status", status)
+        .toJson();
   }
 
   private ComputeJobStatus copy(ComputeJobStatus status) {
